@@ -1,0 +1,161 @@
+# steiger - GNU Makefile.
+#
+#   make            build ./steiger (dev build: -Werror, hardening flags)
+#   make run        install what is missing, build, create steiger.db with the
+#                   Zoetermeer example if there is none, and show it
+#   make test       every test suite; ends with one line "N passed, M failed"
+#   make sanitize   the same tests on an ASan+UBSan build (build-asan/)
+#   make bench      the benchmarks; figures go to bench/RESULTS.md
+#   make fuzz       run the libFuzzer targets for FUZZ_SECONDS each (clang)
+#   make lint       format, escaping-formatter and catalogue checks
+#   make install    install the binary and man page under PREFIX
+#   make clean      remove build output
+
+PREFIX   ?= /usr/local
+BUILD    ?= build
+CC       ?= cc
+PORT     ?= 8040
+FUZZ_SECONDS ?= 60
+
+PKGS     := sqlite3 xlsxwriter
+WARN     := -std=c17 -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wvla -Wno-format-zero-length -Werror
+HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+OPT      ?= -O2 -g
+CFLAGS   ?=
+LDFLAGS  ?=
+ifeq ($(SANITIZE),1)
+OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+HARDEN   := -fPIE
+LDFLAGS  += -fsanitize=address,undefined
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(OPT) $(HARDEN) -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDFLAGS)
+LIBS     = $(PKG_LIBS) -lm
+
+SRC      := $(sort $(wildcard src/lib/*.c src/method/*.c src/core/*.c src/db/*.c src/solve/*.c \
+              src/render/*.c src/cmd/*.c src/web/*.c src/pages/*.c src/api/*.c))
+GEN      := $(BUILD)/gen/po_nl.c $(BUILD)/gen/example_data.c
+OBJ      := $(SRC:%.c=$(BUILD)/%.o) $(GEN:%.c=%.o)
+LIBA     := $(BUILD)/libsteiger.a
+BIN      := steiger
+EXAMPLE  := $(sort $(wildcard data/zoetermeer/*.csv data/zoetermeer/*.json))
+UNIT_SRC := $(sort $(wildcard test/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
+FUZZ_SRC := $(sort $(wildcard test/fuzz/fuzz_*.c))
+REPLAY_BIN := $(FUZZ_SRC:test/fuzz/%.c=$(BUILD)/test/replay_%)
+
+.PHONY: all run test test-suites sanitize bench fuzz lint clean install setup-check po-update
+.DELETE_ON_ERROR:
+
+all: $(BIN)
+
+# The binary in the top directory is the dev build; the sanitizer build
+# lives in build-asan/ and never replaces it.
+ifeq ($(SANITIZE),1)
+$(BUILD)/steiger: src/main.c $(LIBA)
+	$(CC) $(ALL_CFLAGS) -c -o $(BUILD)/main.o src/main.c
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(LIBA) $(LIBS)
+else
+$(BIN): src/main.c $(LIBA)
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $(BUILD)/main.o src/main.c
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(LIBA) $(LIBS)
+endif
+
+$(LIBA): $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tools/%: tools/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/gen/po_nl.c: po/nl.po $(BUILD)/tools/po2c
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/po2c po_nl po/nl.po > $@
+
+$(BUILD)/gen/example_data.c: $(EXAMPLE) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed example_files data/zoetermeer $(EXAMPLE) > $@
+
+-include $(OBJ:.o=.d)
+
+# ---- running -------------------------------------------------------------
+
+setup-check:
+	@scripts/setup --check >/dev/null 2>&1 || scripts/setup
+
+run: setup-check
+	@$(MAKE) --no-print-directory all
+	@test -f steiger.db || ./$(BIN) --db steiger.db init --example
+	./$(BIN) --db steiger.db status
+
+# ---- tests ---------------------------------------------------------------
+
+$(BUILD)/test/test_%: test/unit/test_%.c test/unit/unit.h $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itest/unit -Wno-missing-prototypes $$(pkg-config --cflags cmocka) \
+	  -o $@ $< $(LIBA) $(LIBS) $$(pkg-config --libs cmocka) $(ALL_LDFLAGS)
+
+$(BUILD)/test/replay_%: test/fuzz/%.c test/fuzz/replay.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ test/fuzz/replay.c $< $(LIBA) $(LIBS) $(ALL_LDFLAGS)
+
+test-suites: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
+
+test: setup-check
+	@$(MAKE) --no-print-directory test-suites
+	@test/run-all $(BUILD) ./$(BIN)
+
+sanitize: setup-check
+	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan build-asan/steiger \
+	  $(UNIT_BIN:$(BUILD)/%=build-asan/%) $(REPLAY_BIN:$(BUILD)/%=build-asan/%)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  test/run-all build-asan build-asan/steiger
+
+# ---- fuzzing (clang/libFuzzer) -------------------------------------------
+
+FUZZ_CFLAGS = -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -I$(BUILD) $(PKG_CFLAGS)
+
+build-fuzz/fuzz_%: test/fuzz/fuzz_%.c
+	@$(MAKE) --no-print-directory CC=clang SANITIZE=1 BUILD=build-fuzz build-fuzz/libsteiger.a
+	@mkdir -p build-fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $< build-fuzz/libsteiger.a $(LIBS)
+
+fuzz: $(FUZZ_SRC:test/fuzz/%.c=build-fuzz/%)
+	@for f in $^; do \
+	  name=$${f#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus-$$name; \
+	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$name test/fuzz/corpus/$$name || exit 1; \
+	done
+
+# ---- benchmarks, lint, install -------------------------------------------
+
+bench: $(BIN)
+	@bench/run ./$(BIN)
+
+lint:
+	@scripts/lint
+
+po-update:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --language=C --no-location \
+	  --omit-header -o po/steiger.pot $(SRC) src/main.c
+	msgmerge --quiet --update --no-fuzzy-matching --backup=none po/nl.po po/steiger.pot
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/steiger
+	install -m 644 doc/steiger.1 $(DESTDIR)$(PREFIX)/share/man/man1/steiger.1
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz $(BIN)

@@ -1,0 +1,377 @@
+/*
+ * num.c - numbers, dates and booleans; see num.h.
+ */
+#include "steiger.h"
+
+/* Copy s without surrounding spaces and an optional leading euro sign into
+ * out (size outsz). Returns the length, or -1 when it does not fit. */
+static int strip_number(const char *s, char *out, size_t outsz)
+{
+	size_t n;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (strncmp(s, "\xe2\x82\xac", 3) == 0) { /* € */
+		s += 3;
+		while (isspace((unsigned char)*s))
+			s++;
+	}
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n + 1 > outsz)
+		return -1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return (int)n;
+}
+
+/* Whether s is a machine-form number: [+-]digits[.digits][e[+-]digits] with
+ * at least one digit in the mantissa. */
+static int is_machine_number(const char *s)
+{
+	int digits = 0;
+	if (*s == '+' || *s == '-')
+		s++;
+	while (isdigit((unsigned char)*s)) {
+		s++;
+		digits++;
+	}
+	if (*s == '.') {
+		s++;
+		while (isdigit((unsigned char)*s)) {
+			s++;
+			digits++;
+		}
+	}
+	if (!digits)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* Check that s[0..n) is digits grouped by sep in threes ("1.234.567") and
+ * append the digits to out. Returns 0 or -1. */
+static int take_grouped(const char *s, size_t n, char sep, struct buf *out)
+{
+	size_t group = 0, groups = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == sep) {
+			if (group == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3))
+				return -1;
+			groups++;
+			group = 0;
+		} else if (isdigit((unsigned char)s[i])) {
+			buf_addch(out, s[i]);
+			group++;
+		} else {
+			return -1;
+		}
+	}
+	if (group == 0 || (groups > 0 && group != 3))
+		return -1;
+	return 0;
+}
+
+/* See num.h. */
+int num_parse(const char *in, double *out)
+{
+	char s[128];
+	struct buf m = BUF_INIT;
+	const char *p;
+	char *end;
+	int n, rc = -1;
+	double d;
+	if ((n = strip_number(in, s, sizeof(s))) <= 0)
+		return -1;
+	if (is_machine_number(s)) {
+		buf_adds(&m, s);
+	} else {
+		/* Human forms: sign, integer part with optional grouping,
+		 * optional decimal part. */
+		const char *dot = strrchr(s, '.'), *comma = strrchr(s, ',');
+		const char *dec = NULL; /* the decimal separator, if any */
+		char group = 0;
+		p = s;
+		if (*p == '-' || *p == '+')
+			buf_addch(&m, *p++);
+		if (dot && comma) {
+			dec = dot > comma ? dot : comma;
+			group = dot > comma ? ',' : '.';
+		} else if (comma) {
+			if (strchr(p, ',') == comma)
+				dec = comma; /* one comma: decimal comma */
+			else
+				group = ','; /* several: thousands */
+		} else if (dot) {
+			group = '.'; /* several dots (one would be machine form) */
+		}
+		size_t intlen = dec ? (size_t)(dec - p) : strlen(p);
+		if (group) {
+			if (take_grouped(p, intlen, group, &m) < 0)
+				goto done;
+		} else {
+			for (size_t i = 0; i < intlen; i++) {
+				if (!isdigit((unsigned char)p[i]))
+					goto done;
+				buf_addch(&m, p[i]);
+			}
+			if (!intlen)
+				goto done;
+		}
+		if (dec) {
+			const char *f = dec + 1;
+			if (!*f)
+				goto done;
+			buf_addch(&m, '.');
+			for (; *f; f++) {
+				if (!isdigit((unsigned char)*f))
+					goto done;
+				buf_addch(&m, *f);
+			}
+		}
+	}
+	errno = 0;
+	d = strtod(m.data, &end);
+	if (*end || !isfinite(d))
+		goto done;
+	*out = d;
+	rc = 0;
+done:
+	buf_free(&m);
+	return rc;
+}
+
+/* See num.h. */
+int int_parse(const char *s, long long min, long long max, long long *out)
+{
+	char t[64];
+	char *end;
+	long long v;
+	int n = strip_number(s, t, sizeof(t));
+	const char *p = t;
+	if (n <= 0)
+		return -1;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!*p)
+		return -1;
+	for (const char *q = p; *q; q++)
+		if (!isdigit((unsigned char)*q))
+			return -1;
+	errno = 0;
+	v = strtoll(t, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* See num.h. */
+int is_leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Days in month m of year y. */
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
+
+/* Read exactly n digits from *pp into *out; advance. Returns 0 or -1. */
+static int read_digits(const char **pp, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*pp)[i]))
+			return -1;
+		v = v * 10 + ((*pp)[i] - '0');
+	}
+	*pp += n;
+	*out = v;
+	return 0;
+}
+
+/* Parse the date at *pp (either order) and advance past it. */
+static int parse_date_at(const char **pp, int *y, int *m, int *d)
+{
+	const char *p = *pp;
+	if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+	    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
+		if (read_digits(&p, 4, y) < 0 || (*p != '-' && *p != '/'))
+			return -1;
+		char sep = *p++;
+		if (read_digits(&p, 2, m) < 0 || *p++ != sep || read_digits(&p, 2, d) < 0)
+			return -1;
+	} else {
+		if (read_digits(&p, 2, d) < 0 || (*p != '-' && *p != '/'))
+			return -1;
+		char sep = *p++;
+		if (read_digits(&p, 2, m) < 0 || *p++ != sep || read_digits(&p, 4, y) < 0)
+			return -1;
+	}
+	if (*y < 1000 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+		return -1;
+	*pp = p;
+	return 0;
+}
+
+/* See num.h. */
+int date_parse(const char *s, char iso[11])
+{
+	int y, m, d;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (parse_date_at(&s, &y, &m, &d) < 0)
+		return -1;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s)
+		return -1;
+	char t[32];
+	snprintf(t, sizeof(t), "%04d-%02d-%02d", y, m, d);
+	memcpy(iso, t, 11); /* the ranges above make it exactly 10 characters */
+	return 0;
+}
+
+/* See num.h. */
+int datetime_parse(const char *s, char iso[21])
+{
+	int y, m, d, hh = 0, mm = 0, ss = 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (parse_date_at(&s, &y, &m, &d) < 0)
+		return -1;
+	if (*s == 'T' || *s == ' ') {
+		s++;
+		if (read_digits(&s, 2, &hh) < 0 || *s++ != ':' || read_digits(&s, 2, &mm) < 0)
+			return -1;
+		if (*s == ':') {
+			s++;
+			if (read_digits(&s, 2, &ss) < 0)
+				return -1;
+			if (*s == '.') { /* fractions of a second are dropped */
+				s++;
+				while (isdigit((unsigned char)*s))
+					s++;
+			}
+		}
+		if (*s == 'Z')
+			s++;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s || hh > 23 || mm > 59 || ss > 60)
+		return -1;
+	char t[64];
+	snprintf(t, sizeof(t), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, hh, mm, ss > 59 ? 59 : ss);
+	memcpy(iso, t, 21); /* exactly 20 characters, see the checks above */
+	return 0;
+}
+
+/* See num.h. */
+int bool_parse(const char *s, int *out)
+{
+	static const char *const yes[] = { "ja", "yes", "true", "1", "waar", "j", "y", NULL };
+	static const char *const no[] = { "nee", "no", "false", "0", "onwaar", "n", NULL };
+	char t[16];
+	if (strip_number(s, t, sizeof(t)) <= 0)
+		return -1;
+	for (int i = 0; yes[i]; i++)
+		if (strcasecmp(t, yes[i]) == 0) {
+			*out = 1;
+			return 0;
+		}
+	for (int i = 0; no[i]; i++)
+		if (strcasecmp(t, no[i]) == 0) {
+			*out = 0;
+			return 0;
+		}
+	return -1;
+}
+
+/* See num.h. */
+void num_format(struct buf *b, double d)
+{
+	char t[64];
+	if (d == 0) {
+		buf_addch(b, '0');
+		return;
+	}
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(t, sizeof(t), "%.*g", prec, d);
+		if (strtod(t, NULL) == d)
+			break;
+	}
+	buf_adds(b, t);
+}
+
+/* Append the digits of the whole number v with group separators. */
+static void add_grouped(struct buf *b, unsigned long long v, char sep)
+{
+	char t[32];
+	int n = snprintf(t, sizeof(t), "%llu", v);
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			buf_addch(b, sep);
+		buf_addch(b, t[i]);
+	}
+}
+
+/* See num.h. */
+void num_format_human(struct buf *b, double d, int decimals, int dutch)
+{
+	double scale = 1;
+	unsigned long long whole, frac;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	double r = round(fabs(d) * scale);
+	if (r >= 9e18) { /* beyond what the grouping code handles */
+		char t[64];
+		snprintf(t, sizeof(t), "%.*g", 15, d);
+		buf_adds(b, t);
+		return;
+	}
+	whole = (unsigned long long)(r / scale);
+	frac = (unsigned long long)(r - (double)whole * scale);
+	if (d < 0 && r > 0)
+		buf_addch(b, '-');
+	add_grouped(b, whole, dutch ? '.' : ',');
+	if (decimals) {
+		char t[16];
+		buf_addch(b, dutch ? ',' : '.');
+		snprintf(t, sizeof(t), "%0*llu", decimals, frac);
+		buf_adds(b, t);
+	}
+}
+
+/* See num.h. */
+void eur_format_human(struct buf *b, double d, int dutch)
+{
+	buf_adds(b, dutch ? "\xe2\x82\xac " : "\xe2\x82\xac");
+	num_format_human(b, d, 0, dutch);
+}
+
+/* See num.h. Howard Hinnant's days_from_civil algorithm. */
+long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
