@@ -180,12 +180,16 @@ static int parse_scalar(struct batch *b, const struct field_def *f, const char *
 			v->i = yes;
 		break;
 	}
-	case FT_ENUM:
-		if (!enum_has(f->values, text)) {
+	case FT_ENUM: {
+		const char *code = enum_resolve(f->values, text);
+		if (!code) {
 			list_codes(&what, f->values);
 			rc = bad_value(b, file, line, col, what.data, text);
+		} else {
+			v->text = code;
 		}
 		break;
+	}
 	case FT_SCORE:
 		if (strcasecmp(text, "n.v.t.") == 0 || strcasecmp(text, "nvt") == 0 ||
 		    strcasecmp(text, "na") == 0 || strcasecmp(text, "n/a") == 0) {
@@ -346,8 +350,8 @@ int fsrc_parse(struct batch *b, struct record *rec, const char *text, int line, 
 	return rc;
 }
 
-/* Store a yearly value for field fi, year y of rec. */
-static struct fval *year_slot(struct batch *b, struct record *rec, int fi, int y)
+/* See record.h. */
+struct fval *record_year_value(struct batch *b, struct record *rec, int fi, int y)
 {
 	struct yval *ny = arena_calloc(&b->arena, rec->nyears + 1, sizeof(*ny));
 	if (rec->nyears)
@@ -450,7 +454,7 @@ int batch_add_csv(struct batch *b, const char *name, const char *text, size_t le
 			if (cols[i].fsrc) {
 				fsrc_parse(b, rec, t, cf->line, cf->col);
 			} else if (cols[i].year) {
-				struct fval *v = year_slot(b, rec, cols[i].field, cols[i].year);
+				struct fval *v = record_year_value(b, rec, cols[i].field, cols[i].year);
 				fval_parse(b, &r->fields[cols[i].field], t, v, name, cf->line, cf->col);
 			} else {
 				fval_parse(b, &r->fields[cols[i].field], t, &rec->vals[cols[i].field], name,
@@ -462,7 +466,7 @@ int batch_add_csv(struct batch *b, const char *name, const char *text, size_t le
 			if (cols[i].fsrc)
 				rec->fsrc_present = 1;
 			else {
-				struct fval *v = cols[i].year ? year_slot(b, rec, cols[i].field, cols[i].year)
+				struct fval *v = cols[i].year ? record_year_value(b, rec, cols[i].field, cols[i].year)
 							      : &rec->vals[cols[i].field];
 				v->present = v->is_null = 1;
 			}
@@ -514,7 +518,7 @@ static int json_yearly(struct batch *b, const char *name, struct record *rec, in
 				      json_type_name(ym->value));
 			continue;
 		}
-		if (fval_parse(b, &rec->reg->fields[fy], s, year_slot(b, rec, fy, (int)y), name, ym->value->line,
+		if (fval_parse(b, &rec->reg->fields[fy], s, record_year_value(b, rec, fy, (int)y), name, ym->value->line,
 			       ym->value->col) < 0)
 			rc = E_INPUT;
 	}
@@ -577,7 +581,7 @@ static int json_record(struct batch *b, const char *name, const struct register_
 			continue;
 		}
 		const struct field_def *f = &r->fields[fi];
-		struct fval *fv = year ? year_slot(b, rec, fi, year) : &rec->vals[fi];
+		struct fval *fv = year ? record_year_value(b, rec, fi, year) : &rec->vals[fi];
 		if (f->flags & F_LIST) {
 			if (v->type == JSON_NULL) {
 				fv->present = fv->is_null = 1;

@@ -105,6 +105,9 @@ int fval_parse(struct batch *b, const struct field_def *f, const char *text, str
 /* A new empty record of register r at file:line, added to b. */
 struct record *batch_new_record(struct batch *b, const struct register_def *r, const char *file, int line);
 
+/* A new slot for the value of yearly field fi in year y of rec. */
+struct fval *record_year_value(struct batch *b, struct record *rec, int fi, int y);
+
 /* Parse a field_sources text ("a:b|c:d") for record rec. */
 int fsrc_parse(struct batch *b, struct record *rec, const char *text, int line, int col);
 

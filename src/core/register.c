@@ -381,6 +381,37 @@ int enum_has(const char *const *values, const char *value)
 	return 0;
 }
 
+/* Dutch words people type for codes: accepted on import as the code. */
+static const struct {
+	const char *word;
+	const char *code;
+} code_aliases[] = {
+	{ "beleidsnota", "policy" },        { "beleidsdocument", "policy" },   { "beleid", "policy" },
+	{ "programma", "programme" },       { "regeling", "regulation" },     { "actie", "action" },
+	{ "gepland", "planned" },           { "lopend", "active" },           { "actief", "active" },
+	{ "afgerond", "completed" },        { "gestopt", "stopped" },         { "hoger", "up" },
+	{ "lager", "down" },                { "behouden", "keep" },           { "ombuigen", "bend" },
+	{ "bijbuigen", "bend" },            { "samenvoegen", "merge" },       { "schrappen", "scrap" },
+	{ "naar regelgeving", "to_regulation" }, { "naar uitvoering", "to_execution" },
+	{ "doorgaan", "continue" },         { "afremmen", "slow_down" },      { "afbouwen", "phase_out" },
+	{ "stopzetten", "stop" },           { "stoppen", "stop" },            { "versnellen", "accelerate" },
+	{ "aanvullen", "supplement" },      { "visie", "vision" },            { "doel", "goal" },
+	{ "pijler", "pillar" },             { "urgent vraagstuk", "urgent_issue" }, { "mechanisme", "mechanism" },
+	{ "te bevestigen", "te_bevestigen" }, { "gesloten", "closed" },
+};
+
+/* See register.h. */
+const char *enum_resolve(const char *const *values, const char *text)
+{
+	for (size_t i = 0; values && values[i]; i++)
+		if (strcasecmp(values[i], text) == 0)
+			return values[i];
+	for (size_t i = 0; i < ARRAY_SIZE(code_aliases); i++)
+		if (strcasecmp(code_aliases[i].word, text) == 0 && enum_has(values, code_aliases[i].code))
+			return code_aliases[i].code;
+	return NULL;
+}
+
 /* Human labels of codes, English msgids; translated by code_label(). */
 static const struct {
 	const char *code;

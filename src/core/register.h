@@ -127,6 +127,11 @@ size_t reg_nkeys(const struct register_def *r);
 /* Whether value is one of the codes in the NULL-ended list values. */
 int enum_has(const char *const *values, const char *value);
 
+/* The code of values that text stands for: the code itself (any case) or
+ * a Dutch word for it ("beleidsnota" for policy, "lopend" for active).
+ * NULL when it stands for none. */
+const char *enum_resolve(const char *const *values, const char *text);
+
 /* The provenance classes, NULL-ended: seed, cbs, gemeente, illustrative,
  * import, manual. */
 extern const char *const source_values[];

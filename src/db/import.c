@@ -173,8 +173,8 @@ static void check_ref(struct imp *im, const struct record *rec, const struct fie
 {
 	const struct register_def *target = reg_get(f->ref);
 	if (!strmap_has(&im->keys[f->ref], key) && !in_database(im, target, key)) {
-		diag_add(im->b->diag, rec->file, line, col, _("unknown reference: no %s \"%s\" in %s"), f->key, key,
-			 target->name);
+		diag_add(im->b->diag, rec->file, line, col, _("unknown reference in %s: \"%s\" is not in %s"), f->key,
+			 key, target->name);
 		return;
 	}
 	if (f->ref == rec->reg->id && rec->reg->fields[0].flags & F_KEY && rec->vals[0].text &&
@@ -276,6 +276,10 @@ static void check_record(struct imp *im, const struct record *rec, int exists)
 /* Note that field key of the current record changed. */
 static void note_changed(struct imp *im, const char *key)
 {
+	size_t n = strlen(key);
+	for (const char *p = strstr(im->changed.data, key); p; p = strstr(p + 1, key))
+		if ((p == im->changed.data || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+			return; /* noted already */
 	buf_printf(&im->changed, "%s%s", im->changed.len ? ", " : "", key);
 }
 
@@ -534,51 +538,72 @@ static int write_years(struct imp *im, struct record *rec, const char *key)
 	return 0;
 }
 
-/* Replace the field-level provenance of rec (key) when it differs. */
+/* Make the field-level provenance of rec (key) what the input says:
+ * entries that are new or differ are written, entries the input no longer
+ * has are deleted, equal ones are left alone (no audit noise). */
 static int write_field_sources(struct imp *im, struct record *rec, const char *key)
 {
 	sqlite3_stmt *st;
-	size_t n = 0;
-	int same = 1;
-	st = db_stmt(im->db, "SELECT field, source FROM value_source WHERE entity = ? AND entity_id = ? ORDER BY position",
-		     im->e);
+	struct strmap old = STRMAP_INIT;
+	struct arena *a = &im->b->arena;
+	int rc = 0;
+	st = db_stmt(im->db, "SELECT field, source, position FROM value_source WHERE entity = ? AND entity_id = ?", im->e);
 	if (!st)
 		return im->db_failed = 1, -1;
 	db_bind_text(st, 1, rec->reg->table);
 	db_bind_text(st, 2, key);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n >= rec->nfsrcs || strcmp(db_col_text(st, 0), rec->fsrcs[n].field) != 0 ||
-		    strcmp(db_col_text(st, 1), rec->fsrcs[n].source) != 0)
-			same = 0;
-		n++;
-	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strmap_put(&old, arena_strdup(a, db_col_text(st, 0)),
+			   arena_printf(a, "%s\x1f%d", db_col_text(st, 1), sqlite3_column_int(st, 2)));
 	sqlite3_reset(st);
-	if (same && n == rec->nfsrcs)
-		return 0;
-	note_changed(im, "field_sources");
-	st = db_stmt(im->db, "DELETE FROM value_source WHERE entity = ? AND entity_id = ?", im->e);
-	if (!st)
-		return im->db_failed = 1, -1;
-	db_bind_text(st, 1, rec->reg->table);
-	db_bind_text(st, 2, key);
-	if (step_done(st) < 0)
-		return db_refused(im, rec), -1;
-	st = db_stmt(im->db, "INSERT OR REPLACE INTO value_source(entity, entity_id, field, source, position) "
-			     "VALUES(?, ?, ?, ?, ?)",
-		     im->e);
-	if (!st)
-		return im->db_failed = 1, -1;
-	for (size_t i = 0; i < rec->nfsrcs; i++) {
-		sqlite3_reset(st);
+	/* Upsert what differs. */
+	for (size_t i = 0; i < rec->nfsrcs && rc == 0; i++) {
+		const char *want = arena_printf(a, "%s\x1f%zu", rec->fsrcs[i].source, i + 1);
+		const char *have = strmap_get(&old, rec->fsrcs[i].field);
+		strmap_put(&old, rec->fsrcs[i].field, NULL); /* seen */
+		if (have && strcmp(have, want) == 0)
+			continue;
+		note_changed(im, "field_sources");
+		st = db_stmt(im->db, "INSERT INTO value_source(entity, entity_id, field, source, position) VALUES(?, ?, ?, ?, ?)"
+				     " ON CONFLICT(entity, entity_id, field) DO UPDATE SET source = excluded.source,"
+				     " position = excluded.position",
+			     im->e);
+		if (!st) {
+			im->db_failed = 1;
+			rc = -1;
+			break;
+		}
 		db_bind_text(st, 1, rec->reg->table);
 		db_bind_text(st, 2, key);
 		db_bind_text(st, 3, rec->fsrcs[i].field);
 		db_bind_text(st, 4, rec->fsrcs[i].source);
 		sqlite3_bind_int64(st, 5, (long long)i + 1);
-		if (step_done(st) < 0)
-			return db_refused(im, rec), -1;
+		if (step_done(st) < 0) {
+			db_refused(im, rec);
+			rc = -1;
+		}
 	}
-	return 0;
+	/* Delete what the input no longer has. */
+	for (size_t i = 0; i < old.cap && rc == 0; i++) {
+		if (!old.keys[i] || !old.vals[i])
+			continue;
+		note_changed(im, "field_sources");
+		st = db_stmt(im->db, "DELETE FROM value_source WHERE entity = ? AND entity_id = ? AND field = ?", im->e);
+		if (!st) {
+			im->db_failed = 1;
+			rc = -1;
+			break;
+		}
+		db_bind_text(st, 1, rec->reg->table);
+		db_bind_text(st, 2, key);
+		db_bind_text(st, 3, old.keys[i]);
+		if (step_done(st) < 0) {
+			db_refused(im, rec);
+			rc = -1;
+		}
+	}
+	strmap_free(&old);
+	return rc;
 }
 
 /* Write one record with its lists, years and field sources. */

@@ -307,10 +307,20 @@ void num_format(struct buf *b, double d)
 		buf_addch(b, '0');
 		return;
 	}
-	for (int prec = 1; prec <= 17; prec++) {
+	int prec;
+	for (prec = 1; prec <= 17; prec++) {
 		snprintf(t, sizeof(t), "%.*g", prec, d);
 		if (strtod(t, NULL) == d)
 			break;
+	}
+	/* Write ordinary magnitudes without an exponent (900000, not 9e+05),
+	 * with just the decimals the shortest form needs. */
+	if (strchr(t, 'e') && fabs(d) >= 1e-6 && fabs(d) < 1e16) {
+		int decimals = prec - 1 - (int)floor(log10(fabs(d)));
+		char f[64];
+		snprintf(f, sizeof(f), "%.*f", decimals < 0 ? 0 : decimals, d);
+		if (strtod(f, NULL) == d)
+			memcpy(t, f, strlen(f) + 1);
 	}
 	buf_adds(b, t);
 }
@@ -356,6 +366,19 @@ void num_format_human(struct buf *b, double d, int decimals, int dutch)
 		snprintf(t, sizeof(t), "%0*llu", decimals, frac);
 		buf_adds(b, t);
 	}
+}
+
+/* See num.h. */
+void num_format_short(struct buf *b, double d, int maxdec, int dutch)
+{
+	size_t start = b->len;
+	num_format_human(b, d, maxdec, dutch);
+	if (maxdec <= 0)
+		return;
+	while (b->len > start && b->data[b->len - 1] == '0')
+		buf_truncate(b, b->len - 1);
+	if (b->len > start && b->data[b->len - 1] == (dutch ? ',' : '.'))
+		buf_truncate(b, b->len - 1);
 }
 
 /* See num.h. */

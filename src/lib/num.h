@@ -33,12 +33,17 @@ int datetime_parse(const char *s, char iso[21]);
 int bool_parse(const char *s, int *out);
 
 /* Append d in the shortest form that reads back as the same double, with a
- * '.' decimal point (the machine form of CSV and JSON exports). */
+ * '.' decimal point and no exponent for magnitudes from 1e-6 to 1e16 (the
+ * machine form of CSV and JSON exports): 900000, 0.1, 1e+21. */
 void num_format(struct buf *b, double d);
 
 /* Append d for people in Dutch (`1.234,5`) or English (`1,234.5`) style with
  * the given number of decimals. */
 void num_format_human(struct buf *b, double d, int decimals, int dutch);
+
+/* Append d for people with at most maxdec decimals and no trailing zeros:
+ * 0,8 and 12 and 0,167. */
+void num_format_short(struct buf *b, double d, int maxdec, int dutch);
 
 /* Append an amount in euros for people: `€ 1.234.567` (Dutch) or
  * `€1,234,567` (English), rounded to whole euros. */
