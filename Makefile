@@ -102,7 +102,7 @@ run: setup-check
 
 # ---- tests ---------------------------------------------------------------
 
-$(BUILD)/test/test_%: test/unit/test_%.c test/unit/unit.h $(LIBA)
+$(BUILD)/test/test_%: test/unit/test_%.c test/unit/unit.h test/unit/dbtest.h $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itest/unit -Wno-missing-prototypes $$(pkg-config --cflags cmocka) \
 	  -o $@ $< $(LIBA) $(LIBS) $$(pkg-config --libs cmocka) $(ALL_LDFLAGS)
