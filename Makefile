@@ -25,7 +25,8 @@ OPT      ?= -O2 -g
 CFLAGS   ?=
 LDFLAGS  ?=
 ifeq ($(SANITIZE),1)
-OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -DSTEIGER_SANITIZE
 HARDEN   := -fPIE
 LDFLAGS  += -fsanitize=address,undefined
 endif

@@ -47,7 +47,7 @@ const struct command commands[] = {
 	     "  --output PATH            file or directory to write\n"
 	     "  --delimiter ';'|','      the CSV delimiter (default ';', as Dutch Excel)\n"
 	     "  REGISTER...              only these registers (items, areas, vision, ...)") },
-	{ "list", cmd_list, N_("list a register"), "list [--json] [--all] KIND", 
+	{ "list", cmd_list, N_("list a register"), "list [--json] [--all] [--year YEAR] KIND", 
 	  N_("Lists a register. KIND is one of policies, programmes, projects, regulations, actions,\n"
 	     "items, hoofdlijnen, vision, goals, pillars, urgent-issues, mechanisms, areas,\n"
 	     "organisations, contacts, indicators, contracts, users, rounds, decisions (Dutch names such\n"
@@ -78,13 +78,14 @@ const struct command commands[] = {
 	     "  --json       the same as one JSON object\n"
 	     "  --year YEAR  the year of the budget and fte (default: this year)") },
 	{ "check", cmd_check, N_("check integrity: dangling links, unassessed items, ending contracts, ..."),
-	  "check [--json] [--strict] [--today DATE]", 
+	  "check [--json] [--strict] [--full] [--today DATE] [--limit N]", 
 	  N_("Checks the integrity of the database: references to records that do not exist, cycles,\n"
 	     "links to records of the wrong kind or to stopped and archived items, the vision tree and\n"
 	     "its weights, items nobody has assessed, contracts that end within a year, budget without\n"
 	     "fte or the reverse. Exit status 1 when there are errors (with --strict: also warnings).\n"
 	     "  --json         all findings as JSON\n"
 	     "  --strict       fail on warnings too\n"
+	     "  --full         also scan the database file and every reference (slower)\n"
 	     "  --today DATE   the reference date for contracts (default: today)\n"
 	     "  --limit N      findings shown per check (default 10; 0: all)") },
 	{ "help", cmd_help, N_("show help for steiger or for one command"), "help [COMMAND]", 
@@ -149,13 +150,17 @@ int main(int argc, char **argv)
 			out_printf("steiger %s\n", STEIGER_VERSION);
 			return 0;
 		} else {
-			err_printf("steiger: %s '%s'\n", _("unknown option"), a);
+			err_printf("steiger: ");
+			err_printf(_("unknown option '%s'"), a);
+			err_printf("\n");
 			return exit_status(E_USAGE);
 		}
 	}
 	if (lang_arg) {
 		if (i18n_parse(lang_arg, &lang) < 0) {
-			err_printf("steiger: %s: %s\n", _("unknown language (expected nl or en)"), lang_arg);
+			err_printf("steiger: ");
+			err_printf(_("unknown language '%s' (expected nl or en)"), lang_arg);
+			err_printf("\n");
 			return exit_status(E_USAGE);
 		}
 		i18n_set(lang);
@@ -170,7 +175,9 @@ int main(int argc, char **argv)
 	}
 	c = command_find(argv[i]);
 	if (!c) {
-		err_printf("steiger: '%s' %s\n", argv[i], _("is not a steiger command; see 'steiger help'"));
+		err_printf("steiger: ");
+		err_printf(_("'%s' is not a steiger command; see 'steiger help'"), argv[i]);
+		err_printf("\n");
 		return exit_status(E_USAGE);
 	}
 	actor = find_actor();

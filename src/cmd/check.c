@@ -6,7 +6,8 @@
  * vision tree, the weights of the main lines, items nobody assessed,
  * contracts that end within a year of --today (default: today), budget
  * without fte or the reverse. Errors give exit status 1; warnings do so
- * only with --strict. People see at most --limit findings per check
+ * only with --strict. --full also scans the file (quick_check) and every
+ * reference (foreign_key_check). People see at most --limit findings per check
  * (default 10; 0 shows all); --json gives all.
  */
 #include "steiger.h"
@@ -16,7 +17,7 @@
 /* See cmd.h. */
 int cmd_check(struct cmd_ctx *ctx)
 {
-	int json = 0, strict = 0, nargs, rc, errors = 0, warnings = 0;
+	int json = 0, strict = 0, full = 0, nargs, rc, errors = 0, warnings = 0;
 	const char *today = NULL, *limit_arg = NULL;
 	long long limit = 10;
 	char **args;
@@ -26,6 +27,7 @@ int cmd_check(struct cmd_ctx *ctx)
 	const struct option opts[] = {
 		{ "json", 0, NULL, &json },
 		{ "strict", 0, NULL, &strict },
+		{ "full", 0, NULL, &full },
 		{ "today", 1, &today, NULL },
 		{ "limit", 1, &limit_arg, NULL },
 		{ NULL, 0, NULL, NULL },
@@ -46,7 +48,7 @@ int cmd_check(struct cmd_ctx *ctx)
 		return usage_error(ctx, "check", _("expected a number, found '%s'"), limit_arg);
 	if ((rc = open_db(ctx, &db, 0)) < 0)
 		return rc;
-	rc = db_check(db, &fs, &ctx->err);
+	rc = db_check(db, full, &fs, &ctx->err);
 	db_close(db);
 	if (rc < 0) {
 		findings_free(&fs);

@@ -7,9 +7,9 @@
 /* Print the overview: usage, commands, global options, exit codes. */
 static void overview(void)
 {
-	out_printf("%s: steiger [--db FILE] [--lang nl|en] %s [%s]\n\n", _("usage"), _("COMMAND"), _("ARGUMENTS"));
-	out_printf("%s\n\n", _("steiger holds a municipality's strategic agenda: its vision, the review of its policy, "
-			       "programmes and projects, planning, participation and reporting."));
+	out_printf("%s: steiger [--db FILE] [--lang nl|en] COMMAND [ARGUMENTS]\n\n", _("usage"));
+	out_printf("%s\n\n", _("steiger holds a municipality's strategic agenda: its vision, the review of its\n"
+			       "policy, programmes and projects, planning, participation and reporting."));
 	out_printf("%s\n", _("Commands:"));
 	for (const struct command *c = commands; c->name; c++)
 		out_printf("  %-8s %s\n", c->name, tr(c->summary));

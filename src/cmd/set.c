@@ -129,6 +129,7 @@ int cmd_set(struct cmd_ctx *ctx)
 	}
 	diag_init(&d, 20);
 	batch_init(&b, &d, ctx->actor);
+	b.dutch_numbers = i18n_get() == LANG_NL; /* "1.500" is 1500 in Dutch */
 	import_result_init(&res);
 	memset(&cur, 0, sizeof(cur));
 	cur.a = &b.arena;
@@ -175,7 +176,11 @@ int cmd_set(struct cmd_ctx *ctx)
 		err_printf("%s", d.text.data);
 		err_set(&ctx->err, E_INPUT, _("nothing was changed"));
 	} else if (rc == 0) {
-		if (res.changed[r->id])
+		const char *now = fsrc_field ? value : new_text(&b, rec, &cur, value);
+		if (res.changed[r->id] && !fsrc_field && strcmp(cur.old ? cur.old : "", now) == 0)
+			out_printf(_("%s/%s: the source of %s is now \"%s\" (recorded in the audit log)\n"), r->name,
+				   args[0], cur.field_key, code_label(source ? source : "manual"));
+		else if (res.changed[r->id])
 			out_printf(_("%s/%s: %s changed from \"%s\" to \"%s\" (recorded in the audit log)\n"), r->name,
 				   args[0], fsrc_field ? "field_sources" : cur.field_key, cur.old ? cur.old : "",
 				   new_text(&b, rec, &cur, value));

@@ -70,15 +70,15 @@ static void human(struct buf *out, const struct status *st, const char *dbpath)
 		    &st->by_hoofdlijn, NULL, 0);
 	group_table(out, _("By pillar (items that serve it or lie in one of its areas)"), _("pillar"), &st->by_pillar,
 		    NULL, 0);
-	buf_printf(out, "\n%s: ", _("Areas"));
-	buf_printf(out, _("%d municipality, %d districts, %d neighbourhoods, %d development areas"), st->areas_by_type[0],
-		   st->areas_by_type[1], st->areas_by_type[2], st->areas_by_type[3]);
-	buf_printf(out, "\n%s: ", _("Partners"));
-	buf_printf(out, _("%d organisations (%d networks), %d contact persons, %d partner links, %d contracts"),
-		   st->organisations, st->networks, st->contacts, st->partners, st->contracts);
-	buf_printf(out, "\n%s: ", _("Review"));
-	buf_printf(out, _("%d assessment rounds with %d scores, %d decisions; %d users"), st->rounds, st->assessments,
-		   st->decisions, st->users);
+	/* "label: count" pairs read well in both languages for any count. */
+	buf_printf(out, "\n%s: %s %d, %s %d, %s %d, %s %d", _("Areas"), _("municipality"), st->areas_by_type[0],
+		   _("districts"), st->areas_by_type[1], _("neighbourhoods"), st->areas_by_type[2],
+		   _("development areas"), st->areas_by_type[3]);
+	buf_printf(out, "\n%s: %s %d (%s %d), %s %d, %s %d, %s %d", _("Partners"), _("organisations"),
+		   st->organisations, _("networks"), st->networks, _("contact persons"), st->contacts,
+		   _("partner links"), st->partners, _("contracts"), st->contracts);
+	buf_printf(out, "\n%s: %s %d, %s %d, %s %d, %s %d", _("Review"), _("assessment rounds"), st->rounds,
+		   _("scores"), st->assessments, _("decisions"), st->decisions, _("users"), st->users);
 	buf_printf(out, "\n\n%s\n", _("Where the values come from"));
 	table_init(&t, 8, 0xfe);
 	table_rowv(&t, _("register"), _("records"), code_label("seed"), code_label("cbs"), code_label("gemeente"),

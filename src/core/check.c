@@ -9,6 +9,7 @@ static const struct {
 	enum severity sev;
 	const char *title;
 } checks[CHK_COUNT] = {
+	[CHK_FILE] = { "file", SEV_ERROR, N_("Damage to the database file") },
 	[CHK_FOREIGN_KEY] = { "foreign_key", SEV_ERROR, N_("References to records that do not exist") },
 	[CHK_CYCLE] = { "cycle", SEV_ERROR, N_("Records that are part of themselves") },
 	[CHK_LINK_KIND] = { "link_kind", SEV_WARNING, N_("Links to records of an unexpected kind") },

@@ -13,6 +13,7 @@ enum severity { SEV_ERROR, SEV_WARNING };
 
 /* The checks, in the order they are reported. */
 enum check_id {
+	CHK_FILE,            /* the database file is damaged */
 	CHK_FOREIGN_KEY,     /* a reference to a record that does not exist */
 	CHK_CYCLE,           /* a record is (indirectly) part of itself */
 	CHK_LINK_KIND,       /* a link to a record of the wrong kind */

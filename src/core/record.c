@@ -94,24 +94,29 @@ static int is_email(const char *s)
 	return 1;
 }
 
-/* Append the codes of values as "a, b or c" to out. */
+/* Append the codes of values as "a, b or c" to out; in Dutch with the
+ * Dutch word that is accepted too: "active (lopend)". */
 static void list_codes(struct buf *out, const char *const *values)
 {
 	for (size_t i = 0; values[i]; i++) {
+		const char *word = i18n_get() == LANG_NL ? code_word(values[i]) : NULL;
 		if (i)
 			buf_adds(out, values[i + 1] ? ", " : _(" or "));
 		buf_adds(out, values[i]);
+		if (word)
+			buf_printf(out, " (%s)", word);
 	}
 }
 
-/* Validate one scalar value (not a list) as field f into v. */
+/* Validate one scalar value (not a list) as field f into v. text must live
+ * in the batch's arena (v keeps pointing at it). */
 static int parse_scalar(struct batch *b, const struct field_def *f, const char *text, struct fval *v,
 			const char *file, int line, int col)
 {
 	size_t chars = utf8_count(text, strlen(text));
 	struct buf what = BUF_INIT;
 	int rc = 0;
-	v->text = arena_strdup(&b->arena, text);
+	v->text = text; /* every caller passes a copy in the batch's arena */
 	switch (f->type) {
 	case FT_ID:
 		if (!is_id(text) || chars > (size_t)f->max_len) {
@@ -148,7 +153,7 @@ static int parse_scalar(struct batch *b, const struct field_def *f, const char *
 		}
 		break;
 	case FT_REAL:
-		if (num_parse(text, &v->d) < 0) {
+		if (num_parse_ex(text, b->dutch_numbers, &v->d) < 0) {
 			rc = bad_value(b, file, line, col, _("a number"), text);
 		} else if (f->min < f->max && (v->d < f->min || v->d > f->max)) {
 			buf_printf(&what, _("a number from %g to %g"), f->min, f->max);
@@ -388,6 +393,7 @@ int batch_add_csv(struct batch *b, const char *name, const char *text, size_t le
 	}
 	ncols = cr.nfields;
 	cols = xcalloc(ncols, sizeof(*cols));
+	b->dutch_numbers = cr.delim == ';';
 	/* The header: map every column to a field. */
 	for (size_t i = 0; i < ncols; i++) {
 		const char *h = trimmed(&b->arena, csv_text(&cr, i), cr.fields[i].len);
@@ -482,6 +488,7 @@ int batch_add_csv(struct batch *b, const char *name, const char *text, size_t le
 			break;
 	}
 out:
+	b->dutch_numbers = 0;
 	free(cols);
 	csv_close(&cr);
 	return rc < 0 || b->diag->count > errors_before ? E_INPUT : 0;
@@ -588,7 +595,7 @@ static int json_record(struct batch *b, const char *name, const struct register_
 				continue;
 			}
 			if (v->type != JSON_ARRAY) {
-				diag_add(b->diag, name, v->line, v->col, _("expected an array of %s, found %s"),
+				diag_add(b->diag, name, v->line, v->col, _("expected an array for field %s, found %s"),
 					 f->key, json_type_name(v));
 				rc = E_INPUT;
 				continue;

@@ -63,6 +63,8 @@ struct record {
 					   is not yet validated */
 	unsigned char skip;             /* not to be written (a kwb column no
 					   indicator uses) */
+	const char *key;                /* its key (record_key()), once the
+					   import has computed it */
 };
 
 /* A set of records to import in one transaction. */
@@ -72,6 +74,9 @@ struct batch {
 	size_t n, cap;
 	struct diag *diag;     /* where errors go */
 	const char *actor;     /* who imports (for provenance notes) */
+	int dutch_numbers;     /* read numbers as Dutch spreadsheets write
+				  them (num_parse_ex); set while reading a
+				  ';'-delimited file */
 };
 
 /* Start an empty batch reporting errors to d. */

@@ -432,11 +432,32 @@ static const struct {
 	{ "concept", N_("draft") },              { "sociaal", N_("social") },
 	{ "fysiek", N_("physical") },            { "economie", N_("economy") },
 	{ "veiligheid", N_("safety") },          { "beleid", N_("policy") },
-	{ "regelgeving", N_("regulation") },     { "uitvoering", N_("execution") },
+	{ "regelgeving", N_("rules and regulations") },     { "uitvoering", N_("execution") },
 	{ "wijk", N_("district") },              { "buurt", N_("neighbourhood") },
 	{ "ontwikkelgebied", N_("development area") },
 	{ "up", N_("higher is better") },        { "down", N_("lower is better") },
+	{ "archived", N_("archived") },          { "open", N_("open") },
+	{ "closed", N_("closed") },
+	/* actions and tables of the audit log */
+	{ "insert", N_("added") },               { "update", N_("changed") },
+	{ "delete", N_("removed") },             { "item", N_("item") },
+	{ "item_year", N_("budget and fte") },   { "value_source", N_("provenance") },
+	{ "item_domain", N_("domains") },        { "item_area", N_("areas") },
+	{ "item_serves", N_("serves") },         { "item_link", N_("links") },
+	{ "vision_element", N_("vision") },      { "vision_element_area", N_("areas") },
+	{ "area", N_("area") },                  { "area_adjacent", N_("adjacent areas") },
+	{ "organisation", N_("organisation") },  { "organisation_member", N_("members") },
+	{ "contract", N_("contract") },          { "contract_party", N_("counterparties") },
 };
+
+/* See register.h. */
+const char *code_word(const char *code)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(code_aliases); i++)
+		if (strcmp(code_aliases[i].code, code) == 0)
+			return code_aliases[i].word;
+	return NULL;
+}
 
 /* See register.h. */
 const char *code_label(const char *code)

@@ -136,6 +136,9 @@ const char *enum_resolve(const char *const *values, const char *text);
  * import, manual. */
 extern const char *const source_values[];
 
+/* The first Dutch word accepted for a code ("lopend" for active), or NULL. */
+const char *code_word(const char *code);
+
 /* A human label for a code (enum value) in the current language. */
 const char *code_label(const char *code);
 

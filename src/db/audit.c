@@ -3,7 +3,8 @@
  *
  * For every table but the log itself, three triggers write a row to
  * audit_log after each INSERT, UPDATE (only when a value really changed)
- * and DELETE: when (UTC, milliseconds), who (steiger_actor()), what action,
+ * and DELETE, unless the writer logs whole records itself
+ * (steiger_row_audit() is 0 while db_import runs): when (UTC, milliseconds), who (steiger_actor()), what action,
  * which table and record (its primary key, parts joined by '/'), the row
  * before and after as JSON objects, and the context (steiger_context()).
  * The triggers are generated from the live schema after every migration, so
@@ -64,10 +65,10 @@ static int install_table(struct db *db, const char *t, struct err *e)
 	static const char *const actions[] = { "insert", "update", "delete" };
 	for (int a = 0; a < 3 && rc == 0; a++) {
 		buf_reset(&sql);
-		buf_printf(&sql, "CREATE TRIGGER \"audit_%s_%s\" AFTER %s ON \"%s\" ", t, actions[a],
-			   a == 0 ? "INSERT" : a == 1 ? "UPDATE" : "DELETE", t);
+		buf_printf(&sql, "CREATE TRIGGER \"audit_%s_%s\" AFTER %s ON \"%s\" WHEN steiger_row_audit() ", t,
+			   actions[a], a == 0 ? "INSERT" : a == 1 ? "UPDATE" : "DELETE", t);
 		if (a == 1) {
-			buf_adds(&sql, "WHEN (");
+			buf_adds(&sql, "AND (");
 			for (size_t i = 0; i < ncols; i++)
 				buf_printf(&sql, "%sOLD.\"%s\"", i ? ", " : "", cols[i]);
 			buf_adds(&sql, ") IS NOT (");

@@ -40,7 +40,7 @@ static const struct query_check query_checks[] = {
 	  N_("%s is part of %s, which is a %s, not a programme") },
 	{ CHK_LINK_KIND,
 	  "SELECT 'assessments/' || a.round_id || '/' || a.assessor || '/' || a.item_id || '/' || a.criterion_id,"
-	  " a.item_id, a.criterion_id, v.kind FROM assessment a JOIN vision_element v ON v.id = a.criterion_id"
+	  " a.item_id, a.criterion_id, v.kind FROM vision_element v JOIN assessment a ON a.criterion_id = v.id"
 	  " WHERE v.kind NOT IN ('hoofdlijn','pillar','urgent_issue')",
 	  N_("an assessment of %s uses %s, a %s, as its criterion (expected a main line, pillar or urgent issue)") },
 	{ CHK_LINK_KIND,
@@ -163,11 +163,30 @@ static int check_contracts(struct db *db, struct findings *fs, struct err *e)
 	return 0;
 }
 
+/* The database file itself (PRAGMA quick_check): pages, records, indexes. */
+static int check_file(struct db *db, struct findings *fs, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA quick_check", e);
+	if (!st)
+		return E_DB;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strcmp(db_col_text(st, 0), "ok") != 0)
+			findings_add(fs, CHK_FILE, "database", db_col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
 /* See db/check.h. The findings come sorted by check, so that they can be
  * printed grouped. */
-int db_check(struct db *db, struct findings *fs, struct err *e)
+int db_check(struct db *db, int full, struct findings *fs, struct err *e)
 {
-	if (check_foreign_keys(db, fs, e) < 0 || check_contracts(db, fs, e) < 0)
+	/* Every write through steiger keeps references intact (foreign keys
+	 * are enforced and every import checks them first), and the audit
+	 * triggers stop other programs from writing; so scanning for broken
+	 * references and damaged pages is the thorough variant. */
+	if (full && (check_file(db, fs, e) < 0 || check_foreign_keys(db, fs, e) < 0))
+		return E_DB;
+	if (check_contracts(db, fs, e) < 0)
 		return E_DB;
 	for (size_t i = 0; i < ARRAY_SIZE(query_checks); i++)
 		if (run_query(db, &query_checks[i], fs, e) < 0)

@@ -7,8 +7,10 @@
 #include "core/check.h"
 #include "db/db.h"
 
-/* Run every check with fs->today as the reference date; append findings to
- * fs. Returns 0 or E_DB. */
-int db_check(struct db *db, struct findings *fs, struct err *e);
+/* Run the checks with fs->today as the reference date; append findings to
+ * fs. full adds the scans of the file and of every reference (PRAGMA
+ * quick_check and foreign_key_check), which take longer on large
+ * databases. Returns 0 or E_DB. */
+int db_check(struct db *db, int full, struct findings *fs, struct err *e);
 
 #endif

@@ -18,7 +18,9 @@ static void fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct db *db = sqlite3_user_data(ctx);
 	(void)argc;
 	(void)argv;
-	sqlite3_result_text(ctx, db->actor ? db->actor : "unknown", -1, SQLITE_TRANSIENT);
+	/* db->actor lives until db_set_actor() or db_close(), longer than
+	 * any statement that calls this. */
+	sqlite3_result_text(ctx, db->actor ? db->actor : "unknown", -1, SQLITE_STATIC);
 }
 
 /* SQL function steiger_context(): in what context. */
@@ -28,9 +30,19 @@ static void fn_context(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	(void)argv;
 	if (db->context)
-		sqlite3_result_text(ctx, db->context, -1, SQLITE_TRANSIENT);
+		sqlite3_result_text(ctx, db->context, -1, SQLITE_STATIC);
 	else
 		sqlite3_result_null(ctx);
+}
+
+/* SQL function steiger_row_audit(): whether the row triggers log (0 while
+ * the register writer logs whole records itself). */
+static void fn_row_audit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, !db->record_audit);
 }
 
 /* See db.h. */
@@ -99,7 +111,16 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	struct db *db = xcalloc(1, sizeof(*db));
 	struct stat st;
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	static int configured;
 	*out = NULL;
+	if (!configured) {
+		/* No memory statistics: they cost a global mutex on every
+		 * allocation and steiger does not read them. Only possible
+		 * before SQLite initialises; later calls are harmless no-ops. */
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		db_configure_memory();
+		configured = 1;
+	}
 	db->path = xstrdup(path);
 	db->cache = xcalloc(1, sizeof(*db->cache));
 	if (stat(path, &st) < 0) {
@@ -118,10 +139,14 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, 5000);
+	/* Not SQLITE_DETERMINISTIC (the actor changes between statements) and
+	 * not SQLITE_DIRECTONLY (the audit triggers call them). */
 	sqlite3_create_function(db->h, "steiger_actor", 0, SQLITE_UTF8, db, fn_actor, NULL, NULL);
 	sqlite3_create_function(db->h, "steiger_context", 0, SQLITE_UTF8, db, fn_context, NULL, NULL);
+	sqlite3_create_function(db->h, "steiger_row_audit", 0, SQLITE_UTF8, db, fn_row_audit, NULL, NULL);
 	if (db_exec(db, "PRAGMA journal_mode = WAL", e) < 0 || db_exec(db, "PRAGMA foreign_keys = ON", e) < 0 ||
-	    db_exec(db, "PRAGMA synchronous = NORMAL", e) < 0) {
+	    db_exec(db, "PRAGMA synchronous = NORMAL", e) < 0 || db_exec(db, "PRAGMA temp_store = MEMORY", e) < 0 ||
+	    db_exec(db, "PRAGMA mmap_size = 268435456", e) < 0) {
 		err_set(e, E_DB, _("%s is not a steiger database (%s)"), path, e ? e->msg : "");
 		db_close(db);
 		return E_DB;

@@ -5,7 +5,10 @@
  * knows who is writing (the actor) and in what context, which the audit
  * triggers read through the SQL functions steiger_actor() and
  * steiger_context(); a connection without them (the sqlite3 shell) cannot
- * write to audited tables, so no write escapes the audit log.
+ * write to audited tables, so no write escapes the audit log. The register
+ * writer (import.c) logs one entry per record with the fields it changed,
+ * before and after, and silences the row triggers while it does
+ * (record_audit); every other write is logged row by row by the triggers.
  *
  * Only prepared statements with bound parameters reach SQLite. SQL text is
  * either a literal of the program or built from the register tables (column
@@ -25,6 +28,9 @@ struct db {
 	char *actor;               /* who writes: "cli:jan", an account name */
 	char *context;             /* what writes: "import items.csv", "set" */
 	struct stmt_cache *cache;  /* prepared statements by SQL text */
+	int record_audit;          /* 1 while the writer (db_import) logs
+				      whole records itself: the row triggers
+				      then stay silent (steiger_row_audit()) */
 };
 
 /* Flags of db_open(). */
@@ -83,6 +89,9 @@ long long db_int(struct db *db, const char *sql, const char *param, long long df
 /* The migrations of schema.c. */
 extern const char *const db_migrations[];
 extern const int db_migration_count;
+
+/* Give SQLite steiger's allocator (sqlmem.c); before SQLite initialises. */
+void db_configure_memory(void);
 
 /* Install the audit triggers on every table (audit.c). */
 int audit_install(struct db *db, struct err *e);

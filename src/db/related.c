@@ -59,8 +59,9 @@ static const struct list_col contact_cols[] = {
 	{ "email", N_("e-mail"), COL_TEXT },
 };
 static const struct list_col history_cols[] = {
-	{ "at", N_("when"), COL_TEXT }, { "actor", N_("who"), COL_TEXT }, { "action", N_("what"), COL_TEXT },
-	{ "table", N_("table"), COL_TEXT }, { "context", N_("context"), COL_TEXT },
+	{ "at", N_("when"), COL_TEXT },       { "actor", N_("who"), COL_TEXT },
+	{ "action", N_("what"), COL_CODE },   { "table", N_("part"), COL_CODE },
+	{ "record", N_("record"), COL_TEXT },  { "context", N_("through"), COL_TEXT },
 };
 
 #define ITEM_REF "SELECT i.id, i.title, i.kind, i.status FROM item_link l JOIN item i ON i.id = l.item_id " \
@@ -154,13 +155,26 @@ int db_related(struct db *db, const struct register_def *r, const char *key, str
 		}
 		n++;
 	}
-	/* The history: the last changes of the record itself. */
+	/* The history: the last changes of the record itself, of its lists
+	 * and yearly figures (their audit records start with its key) and of
+	 * its field-level provenance. The table names come from the
+	 * register tables, not from input. */
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "SELECT at, actor, action, tbl, record, context FROM audit_log WHERE (tbl = '%q' AND record = ?1)",
+		   r->table);
+	buf_adds(&sql, " OR (substr(record, 1, length(?1) + 1) = ?1 || '/' AND tbl IN ('-'");
+	if (r->year_table)
+		buf_printf(&sql, ", '%q'", r->year_table);
+	for (size_t i = 0; i < r->nfields; i++)
+		if (r->fields[i].child)
+			buf_printf(&sql, ", '%q'", r->fields[i].child->table);
+	buf_adds(&sql, ")) OR (tbl = 'value_source' AND substr(record, 1, length(?2) + length(?1) + 2) = ?2 || '/' || ?1 || '/')"
+		       " ORDER BY id DESC LIMIT 20");
 	secs[n].key = "history";
 	secs[n].title = N_("History (latest changes)");
-	if (run_section(db,
-			"SELECT at, actor, action, tbl, context FROM audit_log WHERE tbl = ?2 AND record = ?1"
-			" ORDER BY id DESC LIMIT 10",
-			history_cols, ARRAY_SIZE(history_cols), key, r->table, &secs[n].rows, e) < 0) {
+	int rc = run_section(db, sql.data, history_cols, ARRAY_SIZE(history_cols), key, r->table, &secs[n].rows, e);
+	buf_free(&sql);
+	if (rc < 0) {
 		related_free(secs, n + 1);
 		return E_DB;
 	}

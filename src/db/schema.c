@@ -105,7 +105,7 @@ static const char migration_1[] =
 	"  value REAL NOT NULL,\n"
 	PROVENANCE ",\n"
 	"  PRIMARY KEY(indicator_id, area_code, year)\n"
-	") STRICT;\n"
+	") STRICT, WITHOUT ROWID;\n"
 
 	/* Organisations (partners, networks) and their contact persons. */
 	"CREATE TABLE organisation(\n"
@@ -254,8 +254,7 @@ static const char migration_1[] =
 	"  after TEXT,\n"
 	"  context TEXT\n"
 	") STRICT;\n"
-	"CREATE INDEX audit_log_record ON audit_log(tbl, record);\n"
-	"CREATE INDEX audit_log_actor ON audit_log(actor, at);\n";
+	"CREATE INDEX audit_log_record ON audit_log(tbl, record);\n";
 
 static const char migration_2[] =
 	/* Assessment rounds: who scores what on which scale. */
@@ -287,8 +286,11 @@ static const char migration_2[] =
 	PROVENANCE ",\n"
 	"  PRIMARY KEY(round_id, assessor, item_id, criterion_id),\n"
 	"  CHECK(na = 0 OR score IS NULL)\n"
-	") STRICT;\n"
+	") STRICT, WITHOUT ROWID;\n"
 	"CREATE INDEX assessment_item ON assessment(item_id, criterion_id);\n"
+	"CREATE INDEX assessment_criterion ON assessment(criterion_id);\n"
+	/* Which items have been scored at all (check, review progress). */
+	"CREATE INDEX assessment_scored ON assessment(item_id) WHERE score IS NOT NULL OR na = 1;\n"
 	/* Weight sets of the criteria: direct points or AHP. */
 	"CREATE TABLE weight_set(\n"
 	"  id TEXT PRIMARY KEY,\n"

@@ -1,82 +1,191 @@
 /*
  * status.c - the queries behind `steiger status`; see db/status.h.
  *
- * Every group of items is summed from one view of the items that are not
- * archived, with their budget and fte in the chosen year and the part of
- * each that is illustrative (by the field-level provenance of that year,
- * of the yearly family, or of the item).
+ * Every group of items is summed over the items that are not archived,
+ * with their budget and fte in the chosen year and the part of each that
+ * is illustrative (by the field-level provenance of that year, of the
+ * yearly family, or of the item).
  */
 #include "steiger.h"
 #include "db/status.h"
 #include "db/list.h"
 
-/* The provenance of yearly field F of item i in year y (as in list.c). */
-#define SRC(F) \
-	"COALESCE((SELECT source FROM value_source WHERE entity = 'item' AND entity_id = i.id" \
-	" AND field = '" F "_' || y.year), (SELECT source FROM value_source WHERE entity = 'item'" \
-	" AND entity_id = i.id AND field = '" F "'), i.source)"
+/* One item that counts (not archived) with its money in the year. */
+struct money {
+	const char *id;     /* its id (in the arena) */
+	const char *kind;   /* its kind */
+	int running;        /* planned or active */
+	double budget, fte; /* in the year (0 when none) */
+	const char *bsrc;   /* provenance of the budget of that year */
+	const char *fsrc;   /* provenance of the fte of that year */
+};
 
-/* The items with their money in year ?1. */
-#define MONEY \
-	"WITH money AS (SELECT i.id, i.kind, i.status, y.budget, y.fte," \
-	" CASE WHEN y.budget IS NOT NULL AND " SRC("budget") " = 'illustrative' THEN y.budget ELSE 0 END AS bi," \
-	" CASE WHEN y.fte IS NOT NULL AND " SRC("fte") " = 'illustrative' THEN y.fte ELSE 0 END AS fi" \
-	" FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0) "
-
-/* The sums of a group, from the rows m of money. */
-#define SUMS "count(m.id), total(m.status IN ('planned','active')), total(m.budget), total(m.fte)," \
-	     " total(m.bi), total(m.fi)"
-
-static const char by_kind_sql[] = MONEY "SELECT m.kind, NULL, " SUMS " FROM money m GROUP BY m.kind"
-					" ORDER BY CASE m.kind WHEN 'policy' THEN 0 WHEN 'programme' THEN 1"
-					" WHEN 'project' THEN 2 WHEN 'regulation' THEN 3 ELSE 4 END";
-static const char total_sql[] = MONEY "SELECT 'total', NULL, " SUMS " FROM money m";
-static const char by_domain_sql[] = MONEY "SELECT d.domain, NULL, " SUMS
-					  " FROM money m JOIN item_domain d ON d.item_id = m.id GROUP BY d.domain"
-					  " ORDER BY CASE d.domain WHEN 'sociaal' THEN 0 WHEN 'fysiek' THEN 1"
-					  " WHEN 'economie' THEN 2 ELSE 3 END";
-static const char by_hoofdlijn_sql[] =
-	MONEY "SELECT h.id, h.title, " SUMS " FROM vision_element h"
-	" LEFT JOIN (SELECT DISTINCT s.item_id, CASE WHEN v.kind = 'hoofdlijn' THEN v.id ELSE v.parent_id END AS hl"
-	"  FROM item_serves s JOIN vision_element v ON v.id = s.element_id WHERE v.kind IN ('hoofdlijn','goal')) x"
-	"  ON x.hl = h.id"
-	" LEFT JOIN money m ON m.id = x.item_id"
-	" WHERE h.kind = 'hoofdlijn' GROUP BY h.id ORDER BY h.position, h.id";
-static const char by_pillar_sql[] =
-	MONEY "SELECT p.id, p.title, " SUMS " FROM vision_element p"
-	" LEFT JOIN (SELECT s.item_id, s.element_id AS pillar FROM item_serves s"
-	"  UNION SELECT a.item_id, pa.element_id FROM item_area a"
-	"  JOIN vision_element_area pa ON pa.area_code = a.area_code) x ON x.pillar = p.id"
-	" LEFT JOIN money m ON m.id = x.item_id"
-	" WHERE p.kind = 'pillar' GROUP BY p.id ORDER BY p.position, p.id";
-
-/* Run a group query into gs. */
-static int groups(struct db *db, const char *sql, int year, struct status_groups *gs, struct status_group *one,
-		  struct err *e)
+/* Add item m to group g. */
+static void add_to_group(struct status_group *g, const struct money *m)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc;
+	g->count++;
+	g->active += m->running;
+	g->budget += m->budget;
+	g->fte += m->fte;
+	if (strcmp(m->bsrc, "illustrative") == 0)
+		g->budget_illustrative += m->budget;
+	if (strcmp(m->fsrc, "illustrative") == 0)
+		g->fte_illustrative += m->fte;
+}
+
+/* The group with key in gs, added (without a label) when it is new. */
+static struct status_group *group_of(struct status_groups *gs, const char *key)
+{
+	for (size_t i = 0; i < gs->n; i++)
+		if (strcmp(gs->g[i].key, key) == 0)
+			return &gs->g[i];
+	return status_add_group(gs, key, NULL);
+}
+
+/* Fill gs with the codes of values in order, so that the groups print in
+ * a fixed order. */
+static void fixed_groups(struct status_groups *gs, const char *const *values)
+{
+	for (size_t i = 0; values[i]; i++)
+		status_add_group(gs, values[i], NULL);
+}
+
+/* Remove the groups of gs that no item is in. */
+static void drop_empty(struct status_groups *gs)
+{
+	for (size_t i = gs->n; i-- > 0;) {
+		if (gs->g[i].count)
+			continue;
+		free(gs->g[i].key);
+		free(gs->g[i].label);
+		memmove(&gs->g[i], &gs->g[i + 1], (gs->n - i - 1) * sizeof(gs->g[0]));
+		gs->n--;
+	}
+}
+
+/* The vision elements of kind (in order, with titles) as groups. */
+static int element_groups(struct db *db, const char *kind, struct status_groups *gs, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, title FROM vision_element WHERE kind = ?1 ORDER BY position, id", e);
 	if (!st)
 		return E_DB;
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct status_group *g;
-		if (one) {
-			g = one;
-			free(g->key);
-			g->key = xstrdup(db_col_text(st, 0));
-		} else {
-			g = status_add_group(gs, db_col_text(st, 0), db_col_text(st, 1));
-		}
-		g->count = sqlite3_column_int(st, 2);
-		g->active = (int)sqlite3_column_double(st, 3);
-		g->budget = sqlite3_column_double(st, 4);
-		g->fte = sqlite3_column_double(st, 5);
-		g->budget_illustrative = sqlite3_column_double(st, 6);
-		g->fte_illustrative = sqlite3_column_double(st, 7);
+	db_bind_text(st, 1, kind);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		status_add_group(gs, db_col_text(st, 0), db_col_text(st, 1));
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Add each item of the pairs (item, group key) the query sql returns to
+ * its group in gs, once per item and group (the query may repeat a
+ * pair: an item serving a hoofdlijn and one of its goals). */
+static int add_pairs(struct db *db, struct arena *a, const char *sql, struct strmap *items, struct status_groups *gs,
+		     struct err *e)
+{
+	struct strmap seen = STRMAP_INIT;
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	if (!st)
+		return E_DB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const struct money *m = strmap_get(items, db_col_text(st, 0));
+		const char *g = db_col_text(st, 1);
+		if (!m || !g)
+			continue;
+		char *pair = arena_printf(a, "%s\x1f%s", m->id, g);
+		if (strmap_has(&seen, pair))
+			continue;
+		strmap_put(&seen, pair, (void *)1);
+		for (size_t i = 0; i < gs->n; i++)
+			if (strcmp(gs->g[i].key, g) == 0)
+				add_to_group(&gs->g[i], m);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("computing the status"));
+	strmap_free(&seen);
+	return 0;
+}
+
+/* The groups by kind, domain, hoofdlijn and pillar, and the total. The
+ * items are read once; each grouping is then one scan of a link table,
+ * summed here (a join per group in SQL costs several times as much). */
+static int money_groups(struct db *db, struct status *st, struct err *e)
+{
+	static const char *const kinds[] = { "policy", "programme", "project", "regulation", "action", NULL };
+	static const char *const domains[] = { "sociaal", "fysiek", "economie", "veiligheid", NULL };
+	struct arena a = ARENA_INIT;
+	struct strmap items = STRMAP_INIT;
+	struct money *all = NULL;
+	size_t n = 0, cap = 0;
+	char year[8];
+	int rc = E_DB;
+	sqlite3_stmt *q;
+	snprintf(year, sizeof(year), "%d", st->year);
+	q = db_stmt(db, "SELECT i.id, i.kind, i.status IN ('planned','active'), coalesce(y.budget, 0), coalesce(y.fte, 0),"
+			" i.source FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0",
+		    e);
+	if (!q)
+		goto out;
+	sqlite3_bind_int(q, 1, st->year);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		ARRAY_GROW(all, cap, n + 1);
+		struct money *m = &all[n++];
+		m->id = arena_strdup(&a, db_col_text(q, 0));
+		m->kind = arena_strdup(&a, db_col_text(q, 1));
+		m->running = sqlite3_column_int(q, 2);
+		m->budget = sqlite3_column_double(q, 3);
+		m->fte = sqlite3_column_double(q, 4);
+		m->bsrc = m->fsrc = arena_strdup(&a, db_col_text(q, 5));
+	}
+	sqlite3_reset(q);
+	for (size_t i = 0; i < n; i++)
+		strmap_put(&items, all[i].id, &all[i]);
+	/* Field-level provenance; the year's entry (longer name, read
+	 * later) beats the family's. */
+	q = db_stmt(db, "SELECT entity_id, field, source FROM value_source WHERE entity = 'item'"
+			" AND field IN ('budget', 'fte', 'budget_' || ?1, 'fte_' || ?1) ORDER BY length(field)",
+		    e);
+	if (!q)
+		goto out;
+	db_bind_text(q, 1, year);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		struct money *m = strmap_get(&items, db_col_text(q, 0));
+		if (!m)
+			continue;
+		if (starts_with(db_col_text(q, 1), "budget"))
+			m->bsrc = arena_strdup(&a, db_col_text(q, 2));
+		else
+			m->fsrc = arena_strdup(&a, db_col_text(q, 2));
+	}
+	sqlite3_reset(q);
+	fixed_groups(&st->by_kind, kinds);
+	fixed_groups(&st->by_domain, domains);
+	free(st->total.key);
+	memset(&st->total, 0, sizeof(st->total));
+	st->total.key = xstrdup("total");
+	for (size_t i = 0; i < n; i++) {
+		add_to_group(group_of(&st->by_kind, all[i].kind), &all[i]);
+		add_to_group(&st->total, &all[i]);
+	}
+	if (add_pairs(db, &a, "SELECT item_id, domain FROM item_domain", &items, &st->by_domain, e) < 0 ||
+	    element_groups(db, "hoofdlijn", &st->by_hoofdlijn, e) < 0 ||
+	    add_pairs(db, &a,
+		      "SELECT s.item_id, CASE WHEN v.kind = 'hoofdlijn' THEN v.id ELSE v.parent_id END"
+		      " FROM item_serves s JOIN vision_element v ON v.id = s.element_id WHERE v.kind IN ('hoofdlijn','goal')",
+		      &items, &st->by_hoofdlijn, e) < 0 ||
+	    element_groups(db, "pillar", &st->by_pillar, e) < 0 ||
+	    add_pairs(db, &a,
+		      "SELECT s.item_id, s.element_id FROM item_serves s JOIN vision_element v ON v.id = s.element_id"
+		      " WHERE v.kind = 'pillar' UNION ALL SELECT x.item_id, pa.element_id FROM item_area x"
+		      " JOIN vision_element_area pa ON pa.area_code = x.area_code",
+		      &items, &st->by_pillar, e) < 0)
+		goto out;
+	drop_empty(&st->by_kind);
+	drop_empty(&st->by_domain);
+	rc = 0;
+out:
+	free(all);
+	strmap_free(&items);
+	arena_free(&a);
+	return rc;
 }
 
 /* A count from a literal query with no parameters. */
@@ -180,11 +289,7 @@ int db_status(struct db *db, int year, struct status *st, struct err *e)
 	st->assessments = count(db, "SELECT count(*) FROM assessment");
 	st->decisions = count(db, "SELECT count(*) FROM decision");
 	st->archived = count(db, "SELECT count(*) FROM item WHERE archived = 1");
-	if (groups(db, by_kind_sql, st->year, &st->by_kind, NULL, e) < 0 ||
-	    groups(db, total_sql, st->year, NULL, &st->total, e) < 0 ||
-	    groups(db, by_domain_sql, st->year, &st->by_domain, NULL, e) < 0 ||
-	    groups(db, by_hoofdlijn_sql, st->year, &st->by_hoofdlijn, NULL, e) < 0 ||
-	    groups(db, by_pillar_sql, st->year, &st->by_pillar, NULL, e) < 0 || provenance(db, st, e) < 0)
+	if (money_groups(db, st, e) < 0 || provenance(db, st, e) < 0)
 		return E_DB;
 	return 0;
 }

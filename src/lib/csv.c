@@ -3,10 +3,19 @@
  */
 #include "steiger.h"
 
-/* Column (in characters, 1-based) of byte offset off on the current line. */
-static int column_of(const struct csv_reader *r, size_t off)
+/* Column (in characters, 1-based) of byte offset off on the current line.
+ * Counting goes on from the last column asked for on the same line, so a
+ * long line costs linear time, not quadratic. */
+static int column_of(struct csv_reader *r, size_t off)
 {
-	return (int)utf8_count(r->data + r->line_start, off - r->line_start) + 1;
+	if (r->col_line_start != r->line_start || off < r->col_off) {
+		r->col_line_start = r->line_start;
+		r->col_off = r->line_start;
+		r->col_chars = 0;
+	}
+	r->col_chars += utf8_count(r->data + r->col_off, off - r->col_off);
+	r->col_off = off;
+	return (int)r->col_chars + 1;
 }
 
 /* Find the delimiter: count ';' and ',' outside quotes in the first line. */
@@ -143,7 +152,8 @@ static int read_row(struct csv_reader *r, struct diag *d)
 				    r->data[r->pos] != '\n' && r->data[r->pos] != '\r')
 					return diag_add(d, r->name, r->line, column_of(r, r->pos),
 							_("expected '%c' or the end of the line after a closing quote, found '%.*s'"),
-							r->delim, 1, r->data + r->pos);
+							r->delim, (int)utf8_char_len(r->data + r->pos, r->len - r->pos),
+							r->data + r->pos);
 			}
 		} else {
 			while (r->pos < r->len) {

@@ -43,6 +43,9 @@ struct csv_reader {
 	size_t nfields;            /* how many */
 	size_t cap;                /* allocated entries of fields */
 	int row_line;              /* line where the current row starts */
+	size_t col_line_start;     /* column_of(): the line it counted on, */
+	size_t col_off;            /* the offset it counted to, */
+	size_t col_chars;          /* and the characters up to there */
 };
 
 /* Start reading data[0..len) named name. Checks the encoding and finds the

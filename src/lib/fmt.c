@@ -173,9 +173,9 @@ static void add_string(struct buf *b, const struct spec *sp, const char *s)
 	size_t len, start = b->len, width;
 	if (!s)
 		s = "";
-	len = strlen(s);
-	if (sp->precision >= 0 && (size_t)sp->precision < len)
-		len = (size_t)sp->precision;
+	/* With a precision, read no further than it: the argument need not
+	 * be NUL-terminated. */
+	len = sp->precision >= 0 ? strnlen(s, (size_t)sp->precision) : strlen(s);
 	switch (sp->conv) {
 	case 'h': buf_add_html(b, s, len); break;
 	case 't': buf_add_url(b, s, len); break;

@@ -31,11 +31,8 @@ static void describe_here(const struct jp *p, struct buf *out)
 		buf_adds(out, _("the end of the text"));
 		return;
 	}
-	size_t n = 1;
+	size_t n = utf8_char_len(p->s + p->pos, p->len - p->pos); /* the whole character */
 	unsigned char c = (unsigned char)p->s[p->pos];
-	if (c >= 0xc0) /* show the whole UTF-8 character */
-		while (p->pos + n < p->len && ((unsigned char)p->s[p->pos + n] & 0xc0) == 0x80 && n < 4)
-			n++;
 	if (c < 0x20)
 		buf_printf(out, _("the control character 0x%02X"), c);
 	else
@@ -254,6 +251,8 @@ static struct json_value *parse_array(struct jp *p, int depth)
 	size_t n = 0, cap = 0;
 	p->pos++;
 	skip_ws(p);
+	if (depth + 1 > JSON_MAX_DEPTH) /* its elements would be one level too deep */
+		return fail_expected(p, _("at most 64 levels of nesting"));
 	if (p->pos < p->len && p->s[p->pos] == ']') {
 		p->pos++;
 		return v;
@@ -295,6 +294,8 @@ static struct json_value *parse_object(struct jp *p, int depth)
 	size_t n = 0, cap = 0;
 	p->pos++;
 	skip_ws(p);
+	if (depth + 1 > JSON_MAX_DEPTH) /* its members would be one level too deep */
+		return fail_expected(p, _("at most 64 levels of nesting"));
 	if (p->pos < p->len && p->s[p->pos] == '}') {
 		p->pos++;
 		return v;
@@ -445,7 +446,13 @@ const char *json_type_name(const struct json_value *v)
 /* See json.h. */
 void json_add_string(struct buf *b, const char *s)
 {
-	buf_printf(b, "%J", s);
+	if (!s) {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_addch(b, '"');
+	buf_add_json(b, s, strlen(s));
+	buf_addch(b, '"');
 }
 
 /* See json.h. */

@@ -83,6 +83,29 @@ static int take_grouped(const char *s, size_t n, char sep, struct buf *out)
 /* See num.h. */
 int num_parse(const char *in, double *out)
 {
+	return num_parse_ex(in, 0, out);
+}
+
+/* Whether s is [sign] d{1,3} '.' ddd, the first digit not 0: a Dutch
+ * thousands group such as 450.000. */
+static int dutch_thousands(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (*s < '1' || *s > '9')
+		return 0;
+	size_t n = 0;
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n > 3 || s[n] != '.')
+		return 0;
+	s += n + 1;
+	return isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) && !s[3];
+}
+
+/* See num.h. */
+int num_parse_ex(const char *in, int dutch, double *out)
+{
 	char s[128];
 	struct buf m = BUF_INIT;
 	const char *p;
@@ -91,7 +114,7 @@ int num_parse(const char *in, double *out)
 	double d;
 	if ((n = strip_number(in, s, sizeof(s))) <= 0)
 		return -1;
-	if (is_machine_number(s)) {
+	if (is_machine_number(s) && !(dutch && dutch_thousands(s))) {
 		buf_adds(&m, s);
 	} else {
 		/* Human forms: sign, integer part with optional grouping,
@@ -299,24 +322,37 @@ int bool_parse(const char *s, int *out)
 	return -1;
 }
 
-/* See num.h. */
+/* See num.h. Whole numbers are printed directly; otherwise the fewest
+ * significant digits that read back exactly. For normal numbers that is
+ * at least 15 (DBL_DIG: a decimal of up to 15 digits comes back as
+ * written), so the search starts there; subnormal ones start at 1. */
 void num_format(struct buf *b, double d)
 {
 	char t[64];
+	int prec;
 	if (d == 0) {
 		buf_addch(b, '0');
 		return;
 	}
-	int prec;
-	for (prec = 1; prec <= 17; prec++) {
+	if (fabs(d) < 1e15 && d == (double)(long long)d) {
+		snprintf(t, sizeof(t), "%lld", (long long)d);
+		buf_adds(b, t);
+		return;
+	}
+	for (prec = fabs(d) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
 		snprintf(t, sizeof(t), "%.*g", prec, d);
 		if (strtod(t, NULL) == d)
 			break;
 	}
-	/* Write ordinary magnitudes without an exponent (900000, not 9e+05),
-	 * with just the decimals the shortest form needs. */
-	if (strchr(t, 'e') && fabs(d) >= 1e-6 && fabs(d) < 1e16) {
-		int decimals = prec - 1 - (int)floor(log10(fabs(d)));
+	/* Write ordinary magnitudes without an exponent (1.5e-05 as
+	 * 0.000015), with just the decimals the digits need. */
+	const char *e = strchr(t, 'e');
+	if (e && fabs(d) >= 1e-6 && fabs(d) < 1e16) {
+		int digits = 0, exp10 = (int)strtol(e + 1, NULL, 10);
+		for (const char *p = t; p < e; p++)
+			if (isdigit((unsigned char)*p))
+				digits++;
+		int decimals = digits - 1 - exp10;
 		char f[64];
 		snprintf(f, sizeof(f), "%.*f", decimals < 0 ? 0 : decimals, d);
 		if (strtod(f, NULL) == d)
@@ -325,46 +361,47 @@ void num_format(struct buf *b, double d)
 	buf_adds(b, t);
 }
 
-/* Append the digits of the whole number v with group separators. */
-static void add_grouped(struct buf *b, unsigned long long v, char sep)
-{
-	char t[32];
-	int n = snprintf(t, sizeof(t), "%llu", v);
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			buf_addch(b, sep);
-		buf_addch(b, t[i]);
-	}
-}
-
-/* See num.h. */
+/* See num.h. The number is printed with %f (any magnitude), then the
+ * integer part is grouped by threes. */
 void num_format_human(struct buf *b, double d, int decimals, int dutch)
 {
-	double scale = 1;
-	unsigned long long whole, frac;
+	char t[400];
+	const char *p, *dot;
 	if (decimals < 0)
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
-	for (int i = 0; i < decimals; i++)
-		scale *= 10;
-	double r = round(fabs(d) * scale);
-	if (r >= 9e18) { /* beyond what the grouping code handles */
-		char t[64];
-		snprintf(t, sizeof(t), "%.*g", 15, d);
-		buf_adds(b, t);
+	if (!isfinite(d)) {
+		buf_adds(b, isnan(d) ? "?" : d < 0 ? "-\xe2\x88\x9e" : "\xe2\x88\x9e");
 		return;
 	}
-	whole = (unsigned long long)(r / scale);
-	frac = (unsigned long long)(r - (double)whole * scale);
-	if (d < 0 && r > 0)
-		buf_addch(b, '-');
-	add_grouped(b, whole, dutch ? '.' : ',');
-	if (decimals) {
-		char t[16];
+	/* Round half away from zero (2.5 gives 3, as people expect of
+	 * amounts; printf would round to even) while that is exact. */
+	double scale = pow(10, decimals);
+	if (fabs(d) * scale < 9007199254740992.0)
+		d = round(d * scale) / scale;
+	snprintf(t, sizeof(t), "%.*f", decimals, d);
+	p = t;
+	if (*p == '-') {
+		/* No minus for a value that rounds to zero. */
+		int zero = 1;
+		for (const char *q = p + 1; *q; q++)
+			if (*q >= '1' && *q <= '9')
+				zero = 0;
+		if (!zero)
+			buf_addch(b, '-');
+		p++;
+	}
+	dot = strchr(p, '.');
+	size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
+	for (size_t i = 0; i < intlen; i++) {
+		if (i && (intlen - i) % 3 == 0)
+			buf_addch(b, dutch ? '.' : ',');
+		buf_addch(b, p[i]);
+	}
+	if (dot) {
 		buf_addch(b, dutch ? ',' : '.');
-		snprintf(t, sizeof(t), "%0*llu", decimals, frac);
-		buf_adds(b, t);
+		buf_adds(b, dot + 1);
 	}
 }
 

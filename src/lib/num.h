@@ -14,6 +14,12 @@
  * -1. */
 int num_parse(const char *s, double *out);
 
+/* As num_parse, but read as Dutch spreadsheets write numbers when dutch is
+ * set: then a single '.' between a first group of 1-3 digits (not starting
+ * with 0) and exactly three digits is a thousands separator, so "450.000"
+ * is 450000 (while "0.125", "1.5" and "1234.5" stay decimals). */
+int num_parse_ex(const char *s, int dutch, double *out);
+
 /* Parse a whole number in [min, max] (optional sign, digits, spaces around).
  * Returns 0 and sets *out, or -1. */
 int int_parse(const char *s, long long min, long long max, long long *out);

@@ -7,7 +7,7 @@
 /* See strmap.h. */
 unsigned long long str_hash(const char *s)
 {
-	unsigned long long h = 1469598103934665603ULL;
+	unsigned long long h = 14695981039346656037ULL; /* FNV-1a 64-bit offset basis */
 	for (; *s; s++) {
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ULL;

@@ -46,6 +46,18 @@ size_t utf8_invalid_at(const char *str, size_t len)
 }
 
 /* See utf8.h. */
+size_t utf8_char_len(const char *s, size_t avail)
+{
+	size_t n = 1;
+	if (!avail)
+		return 0;
+	if ((unsigned char)s[0] >= 0xc0)
+		while (n < avail && n < 4 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n++;
+	return n;
+}
+
+/* See utf8.h. */
 size_t utf8_count(const char *s, size_t len)
 {
 	size_t n = 0;
@@ -86,7 +98,8 @@ void text_position(const char *text, size_t off, int *line, int *col)
 	int l = 1;
 	size_t start = 0;
 	for (size_t i = 0; i < off; i++) {
-		if (text[i] == '\n') {
+		/* LF, CRLF and a lone CR each end a line, as in the CSV reader. */
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= off || text[i + 1] != '\n'))) {
 			l++;
 			start = i + 1;
 		}

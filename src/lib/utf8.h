@@ -11,6 +11,10 @@
  * U+10FFFF are invalid), or len when all of s is valid. */
 size_t utf8_invalid_at(const char *s, size_t len);
 
+/* The length in bytes of the UTF-8 character at s (at most avail bytes
+ * are there): 1 for ASCII, up to 4. */
+size_t utf8_char_len(const char *s, size_t avail);
+
 /* Number of code points in the valid UTF-8 text s[0..len). */
 size_t utf8_count(const char *s, size_t len);
 
@@ -19,7 +23,7 @@ size_t utf8_count(const char *s, size_t len);
 int utf8_encode(unsigned cp, char *out);
 
 /* Compute the 1-based line and column (in code points) of byte offset off
- * in text. */
+ * in text. LF, CRLF and a lone CR end a line. */
 void text_position(const char *text, size_t off, int *line, int *col);
 
 #endif

@@ -116,6 +116,18 @@ void now_iso(char out[21])
 }
 
 /* See util.h. */
+void now_iso_ms(char out[32])
+{
+	struct timespec ts;
+	struct tm tm;
+	char t[24];
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(t, sizeof(t), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out, 32, "%.19s.%03dZ", t, (int)(ts.tv_nsec / 1000000) % 1000);
+}
+
+/* See util.h. */
 const char *path_basename(const char *path)
 {
 	const char *slash = strrchr(path, '/');

@@ -35,6 +35,10 @@ void today_iso(char out[11]);
 /* The current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
 void now_iso(char out[21]);
 
+/* The current UTC time with milliseconds, YYYY-MM-DDTHH:MM:SS.mmmZ (the
+ * form of the audit log). */
+void now_iso_ms(char out[32]);
+
 /* The last path component of path (without directories). */
 const char *path_basename(const char *path);
 

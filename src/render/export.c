@@ -42,6 +42,22 @@ static const char *year_value(const struct stored *s, int k, int y)
 	return NULL;
 }
 
+/* Append value v of field f as a CSV field: with ';' as the delimiter,
+ * decimals get a comma as Dutch Excel writes them (so that "1.234" can
+ * only mean a thousand and more, see num_parse_ex). */
+static void csv_value(struct buf *out, const struct field_def *f, const char *v, char delim)
+{
+	if (delim == ';' && f->type == FT_REAL && strchr(v, '.') && !strpbrk(v, "eE")) {
+		size_t start = out->len;
+		buf_adds(out, v);
+		for (size_t i = start; i < out->len; i++)
+			if (out->data[i] == '.')
+				out->data[i] = ',';
+		return;
+	}
+	csv_add_field(out, v, delim);
+}
+
 /* Write one record as a CSV line. */
 static int csv_record(const struct stored *s, void *arg)
 {
@@ -56,7 +72,7 @@ static int csv_record(const struct stored *s, void *arg)
 				const char *v = year_value(s, yk, c->years[y]);
 				if (!first)
 					buf_addch(c->out, c->delim);
-				csv_add_field(c->out, v ? v : "", c->delim);
+				csv_value(c->out, f, v ? v : "", c->delim);
 				first = 0;
 			}
 			yk++;
@@ -71,7 +87,7 @@ static int csv_record(const struct stored *s, void *arg)
 				buf_printf(&cell, "%s%s", k ? "|" : "", s->lists[i][k]);
 			csv_add_field(c->out, cell.data, c->delim);
 		} else {
-			csv_add_field(c->out, s->vals[i] ? s->vals[i] : "", c->delim);
+			csv_value(c->out, f, s->vals[i] ? s->vals[i] : "", c->delim);
 		}
 	}
 	buf_reset(&cell);

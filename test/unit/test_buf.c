@@ -337,6 +337,8 @@ static void test_free_and_reuse(void **state)
 	check_invariants(&b);
 }
 
+/* Run the tests of this file, printing cmocka's report (TAP with
+ * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {

@@ -66,7 +66,7 @@ static void test_checks_find_problems(void **state)
 	assert_int_equal(db_exec(t.db, problems_sql, &e), 0);
 	memset(&fs, 0, sizeof(fs));
 	memcpy(fs.today, "2026-11-27", 11);
-	assert_int_equal(db_check(t.db, &fs, &e), 0);
+	assert_int_equal(db_check(t.db, 1, &fs, &e), 0);
 	assert_int_equal(count_check(&fs, CHK_LINK_KIND, "items/act"), 1);  /* implements a programme */
 	assert_int_equal(count_check(&fs, CHK_LINK_KIND, "items/proj"), 1); /* part of an action */
 	assert_int_equal(count_check(&fs, CHK_LINK_KIND, NULL), 2);
@@ -94,7 +94,7 @@ static void test_checks_find_problems(void **state)
 	/* A part_of that is not a programme is reported too. */
 	int found = 0;
 	memcpy(fs.today, "2026-11-27", 11);
-	assert_int_equal(db_check(t.db, &fs, &e), 0);
+	assert_int_equal(db_check(t.db, 1, &fs, &e), 0);
 	for (size_t i = 0; i < fs.n; i++)
 		if (fs.f[i].check == CHK_LINK_KIND && strstr(fs.f[i].message, "proj is part of act"))
 			found = 1;
@@ -121,7 +121,7 @@ static void test_cycles(void **state)
 			 0);
 	memset(&fs, 0, sizeof(fs));
 	memcpy(fs.today, "2026-11-27", 11);
-	assert_int_equal(db_check(t.db, &fs, &e), 0);
+	assert_int_equal(db_check(t.db, 1, &fs, &e), 0);
 	assert_int_equal(count_check(&fs, CHK_CYCLE, "items/a"), 1);
 	assert_int_equal(count_check(&fs, CHK_CYCLE, "items/b"), 1);
 	assert_int_equal(count_check(&fs, CHK_CYCLE, "vision/x"), 1);
@@ -146,7 +146,7 @@ static void test_foreign_keys(void **state)
 			 0);
 	memset(&fs, 0, sizeof(fs));
 	memcpy(fs.today, "2026-11-27", 11);
-	assert_int_equal(db_check(t.db, &fs, &e), 0);
+	assert_int_equal(db_check(t.db, 1, &fs, &e), 0);
 	assert_int_equal(count_check(&fs, CHK_FOREIGN_KEY, NULL), 1);
 	assert_contains(fs.f[0].message, "contract");
 	findings_free(&fs);
@@ -163,7 +163,7 @@ static void test_clean(void **state)
 	dbtest_open(&t);
 	memset(&fs, 0, sizeof(fs));
 	memcpy(fs.today, "2026-11-27", 11);
-	assert_int_equal(db_check(t.db, &fs, &e), 0);
+	assert_int_equal(db_check(t.db, 1, &fs, &e), 0);
 	assert_int_equal(fs.n, 0);
 	findings_free(&fs);
 	dbtest_done(&t);

@@ -12,9 +12,13 @@
  * opening quote), text after a closing quote, a field longer than
  * CSV_MAX_FIELD and a row of more than CSV_MAX_FIELDS fields. Columns are
  * counted in characters, not bytes. csv_add_field is tested on its own and
- * in a round trip through the reader with both delimiters.
+ * in a round trip through the reader with both delimiters. One test
+ * compares read times: a wide row must not take time that grows with the
+ * square of its length.
  */
 #include "unit.h"
+
+#include <time.h>
 
 /* Read all rows of text into out, one line per row, fields separated by
  * '|' and each written as TEXT@LINE:COL. Returns what the last csv_open or
@@ -41,51 +45,53 @@ static int read_rows(const char *text, size_t len, struct buf *out, struct diag 
 	return rc;
 }
 
-/* Assert that the C string text reads without error as expected (in the
- * format of read_rows). */
-static void check_rows(const char *text, const char *expected)
+/* Check that the C string text reads without error as expected (in the
+ * format of read_rows); on a mismatch fail at the caller's file:line. */
+static void check_rows(const char *file, int line, const char *text, const char *expected)
 {
 	struct buf rows = BUF_INIT;
 	struct diag d;
 	int rc;
 	diag_init(&d, 10);
 	rc = read_rows(text, strlen(text), &rows, &d, NULL);
-	if (rc != 0)
-		print_error("unexpected error: %s\n", d.text.data);
-	assert_int_equal(rc, 0);
-	assert_int_equal(d.count, 0);
-	assert_string_equal(rows.data, expected);
+	if (rc != 0 || d.count != 0)
+		fail_at(file, line, "unexpected error %d: %s\n", rc, d.text.data);
+	if (strcmp(rows.data, expected) != 0)
+		fail_at(file, line, "read:\n%s\nexpected:\n%s\n", rows.data, expected);
 	buf_free(&rows);
 	diag_free(&d);
 }
 
-/* The same as a statement that names the caller's line on failure. */
-#define assert_rows(text, expected) check_rows((text), (expected))
+/* assert_rows(text, expected): text reads as expected. */
+#define assert_rows(text, expected) check_rows(__FILE__, __LINE__, (text), (expected))
 
-/* Assert that the bytes text[0..len) fail to read with E_INPUT and a first
- * message starting with expected_prefix (e.g. "f.csv:2:3: expected"). */
-static void check_error(const char *text, size_t len, const char *expected_prefix)
+/* Check that the bytes text[0..len) fail to read with E_INPUT and a first
+ * message that starts with prefix (e.g. "f.csv:2:3: expected"), one per
+ * line and valid UTF-8; on a mismatch fail at the caller's file:line. */
+static void check_error(const char *file, int line, const char *text, size_t len, const char *prefix)
 {
 	struct buf rows = BUF_INIT;
 	struct diag d;
 	int rc;
 	diag_init(&d, 10);
 	rc = read_rows(text, len, &rows, &d, NULL);
-	assert_int_equal(rc, E_INPUT);
-	assert_true(d.count >= 1);
-	if (strncmp(d.text.data, expected_prefix, strlen(expected_prefix)) != 0) {
-		print_error("message \"%s\" does not start with \"%s\"\n", d.text.data, expected_prefix);
-		fail();
-	}
-	/* messages are one per line and valid UTF-8 */
-	assert_int_equal(d.text.data[d.text.len - 1], '\n');
-	assert_int_equal(utf8_invalid_at(d.text.data, d.text.len), d.text.len);
+	if (rc != E_INPUT || d.count < 1)
+		fail_at(file, line, "expected an error starting \"%s\", got %d with rows:\n%s\n", prefix, rc,
+			rows.data);
+	if (strncmp(d.text.data, prefix, strlen(prefix)) != 0)
+		fail_at(file, line, "message \"%s\" does not start with \"%s\"\n", d.text.data, prefix);
+	if (d.text.data[d.text.len - 1] != '\n')
+		fail_at(file, line, "message \"%s\" does not end with a newline\n", d.text.data);
+	if (utf8_invalid_at(d.text.data, d.text.len) != d.text.len)
+		fail_at(file, line, "message \"%s\" is not valid UTF-8\n", d.text.data);
 	buf_free(&rows);
 	diag_free(&d);
 }
 
-/* The same for a C string. */
-#define assert_csv_error(text, prefix) check_error((text), strlen(text), (prefix))
+/* assert_csv_error(text, prefix) for a C string; assert_csv_error_n for
+ * bytes with a length (NUL bytes inside). */
+#define assert_csv_error(text, prefix) check_error(__FILE__, __LINE__, (text), strlen(text), (prefix))
+#define assert_csv_error_n(text, len, prefix) check_error(__FILE__, __LINE__, (text), (len), (prefix))
 
 /* The delimiter csv_open picks for text. */
 static char delimiter_of(const char *text)
@@ -272,7 +278,7 @@ static void test_nul_byte(void **state)
 {
 	static const char text[] = "a;b\nc\0d\n";
 	(void)state;
-	check_error(text, sizeof(text) - 1, "f.csv:2:2: expected text, found a NUL byte");
+	assert_csv_error_n(text, sizeof(text) - 1, "f.csv:2:2: expected text, found a NUL byte");
 }
 
 /* An unterminated quote is reported where the field starts. */
@@ -306,7 +312,9 @@ static void test_text_after_quote_utf8_message(void **state)
 	diag_init(&d, 10);
 	assert_int_equal(read_rows(text, strlen(text), &rows, &d, NULL), E_INPUT);
 	assert_contains(d.text.data, "f.csv:2:4:");
-	assert_int_equal(utf8_invalid_at(d.text.data, d.text.len), d.text.len);
+	if (utf8_invalid_at(d.text.data, d.text.len) != d.text.len)
+		fail_at(__FILE__, __LINE__, "message is not valid UTF-8 (a character cut after its first byte): %s",
+			d.text.data);
 	assert_contains(d.text.data, "'\xc3\xa9'");
 	buf_free(&rows);
 	diag_free(&d);
@@ -330,13 +338,13 @@ static void test_field_length_limit(void **state)
 	buf_adds(&text, "h;i\nx;");
 	buf_addchars(&text, 'a', CSV_MAX_FIELD + 1);
 	buf_addch(&text, '\n');
-	check_error(text.data, text.len, "f.csv:2:3: expected a field of at most 65536 bytes, found 65537 bytes");
+	assert_csv_error_n(text.data, text.len, "f.csv:2:3: expected a field of at most 65536 bytes, found 65537 bytes");
 
 	buf_reset(&text);
 	buf_adds(&text, "h;i\nx;\"");
 	buf_addchars(&text, 'a', CSV_MAX_FIELD + 10);
 	buf_adds(&text, "\"\n");
-	check_error(text.data, text.len, "f.csv:2:3: expected a field of at most 65536 bytes");
+	assert_csv_error_n(text.data, text.len, "f.csv:2:3: expected a field of at most 65536 bytes");
 	buf_free(&text);
 	buf_free(&rows);
 }
@@ -366,7 +374,7 @@ static void test_field_count_limit(void **state)
 		buf_adds(&text, i ? ";x" : "x");
 	snprintf(expect, sizeof(expect), "f.csv:1:%d: expected at most %d fields", 2 * CSV_MAX_FIELDS + 1,
 		 CSV_MAX_FIELDS);
-	check_error(text.data, text.len, expect);
+	assert_csv_error_n(text.data, text.len, expect);
 	buf_free(&text);
 }
 
@@ -469,6 +477,55 @@ static void test_close_after_error(void **state)
 	diag_free(&d);
 }
 
+/* CPU seconds it takes to read all rows of b (which must read cleanly). */
+static double read_seconds(const struct buf *b)
+{
+	struct csv_reader r;
+	struct diag d;
+	clock_t start;
+	double secs;
+	int rc;
+	diag_init(&d, 5);
+	start = clock();
+	assert_int_equal(csv_open(&r, "f.csv", b->data, b->len, &d), 0);
+	while ((rc = csv_next(&r, &d)) > 0)
+		;
+	secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+	assert_int_equal(rc, 0);
+	csv_close(&r);
+	diag_free(&d);
+	return secs;
+}
+
+/* Reading a row takes time linear in its length: the column of each field
+ * must not be found by counting from the start of the line every time. A
+ * row of 1,000 fields of 1,000 bytes may take at most 20 times as long as
+ * 1,000 rows of one such field, plus 0.1 s. */
+static void test_wide_row_read_time(void **state)
+{
+	struct buf wide = BUF_INIT, tall = BUF_INIT;
+	double t_wide, t_tall;
+	(void)state;
+	buf_adds(&wide, "h\n");
+	buf_adds(&tall, "h\n");
+	for (int i = 0; i < CSV_MAX_FIELDS; i++) {
+		if (i)
+			buf_addch(&wide, ';');
+		buf_addchars(&wide, 'x', 1000);
+		buf_addchars(&tall, 'x', 1000);
+		buf_addch(&tall, '\n');
+	}
+	buf_addch(&wide, '\n');
+	t_tall = read_seconds(&tall);
+	t_wide = read_seconds(&wide);
+	if (t_wide > 20 * t_tall + 0.1)
+		fail_at(__FILE__, __LINE__, "one wide row: %.3f s, as many rows: %.3f s\n", t_wide, t_tall);
+	buf_free(&wide);
+	buf_free(&tall);
+}
+
+/* Run the tests of this file, printing cmocka's report (TAP with
+ * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_add_field),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_close_after_error),
+		cmocka_unit_test(test_wide_row_read_time),
 	};
 	return cmocka_run_group_tests(tests, unit_setup_english, NULL);
 }

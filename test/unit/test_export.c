@@ -181,7 +181,7 @@ static void test_csv_numbers(void **state)
 			 0);
 	assert_int_equal(export_csv(t.db, reg_get(REG_ITEMS), ';', 0, &out, &e), 0);
 	assert_contains(out.data, "budget_2023;budget_2024;fte_2023;fte_2024;");
-	assert_contains(out.data, ";900000;0.30000000000000004;0.1;;");
+	assert_contains(out.data, ";900000;0,30000000000000004;0,1;;");
 	assert_not_contains(out.data, "e+");
 	buf_free(&out);
 	diag_free(&d);

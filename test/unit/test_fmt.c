@@ -6,9 +6,14 @@
  * width, precision and the '-' flag on string conversions, the standard
  * numeric conversions with flags and length modifiers (l ll z), %%, an
  * unknown conversion and a trailing '%', mprintf/vmprintf, and the direct
- * helpers buf_add_html, buf_add_json and buf_add_url.
+ * helpers buf_add_html, buf_add_json and buf_add_url. With a precision, a
+ * string conversion reads at most that many bytes, as in C: the CSV and
+ * JSON readers print a character of their (unterminated) input with %.*s.
  */
 #include "unit.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 /* %h turns each of & < > " ' into an entity and leaves the rest alone. */
 static void test_html_escapes(void **state)
@@ -263,6 +268,40 @@ static char *call_vmprintf(const char *fmt, ...)
 	return s;
 }
 
+/* Place the bytes s[0..n) at the very end of a readable page followed by
+ * an inaccessible one, so that reading one byte past them faults. Returns
+ * the copy; *map and *maplen receive the mapping for munmap. */
+static const char *at_page_end(const char *s, size_t n, void **map, size_t *maplen)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	char *m = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(m != MAP_FAILED);
+	assert_int_equal(mprotect(m + page, page, PROT_NONE), 0);
+	memcpy(m + page - n, s, n);
+	*map = m;
+	*maplen = 2 * page;
+	return m + page - n;
+}
+
+/* With a precision, %s %h %t %q %j read no further than the precision:
+ * the argument need not be NUL-terminated. Here the text ends right before
+ * an inaccessible page, so reading one byte too many crashes the test. */
+static void test_precision_bounds_reading(void **state)
+{
+	void *map;
+	size_t maplen;
+	const char *s = at_page_end("abc<", 4, &map, &maplen);
+	(void)state;
+	assert_fmt("'abc<'", "'%.*s'", 4, s);
+	assert_fmt("'a'", "'%.1s'", s);
+	assert_fmt("abc&lt;", "%.4h", s);
+	assert_fmt("abc%3C", "%.4t", s);
+	assert_fmt("abc<", "%.4q", s);
+	assert_fmt("abc<", "%.4j", s);
+	assert_fmt("[ abc<]", "[%5.4s]", s);
+	munmap(map, maplen);
+}
+
 /* mprintf and vmprintf return a new heap string; never NULL. */
 static void test_mprintf(void **state)
 {
@@ -300,6 +339,8 @@ static void test_direct_helpers(void **state)
 	buf_free(&b);
 }
 
+/* Run the tests of this file, printing cmocka's report (TAP with
+ * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_mixed_arguments),
 		cmocka_unit_test(test_appends),
 		cmocka_unit_test(test_long_argument),
+		cmocka_unit_test(test_precision_bounds_reading),
 		cmocka_unit_test(test_mprintf),
 		cmocka_unit_test(test_direct_helpers),
 	};

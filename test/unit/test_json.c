@@ -11,9 +11,14 @@
  * JSON_MAX_DEPTH, over-long strings, invalid UTF-8 and empty input; a
  * byte-order mark is accepted. Also json_get, json_type_name,
  * json_add_string and json_add_number (shortest form that reads back as the
- * same double).
+ * same double). Two tests compare parse times to catch work that grows with
+ * the square of the input: minified JSON (one long line) must parse about
+ * as fast as the same values on many lines, and an object with many
+ * members about as fast as as many one-member objects.
  */
 #include "unit.h"
+
+#include <time.h>
 
 static struct arena arena; /* values of the current test */
 static struct diag diag;   /* messages of the current test */
@@ -36,44 +41,45 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Parse the C string text named "t.json"; fail the test with the message
- * when it does not parse. */
-static struct json_value *parse_ok(const char *text)
+/* Parse the C string text named "t.json"; fail at the caller's file:line
+ * with the message when it does not parse. */
+static struct json_value *parse_ok_at(const char *file, int line, const char *text)
 {
 	struct json_value *v;
 	diag_free(&diag);
 	diag_init(&diag, 10);
 	v = json_parse(&arena, "t.json", text, strlen(text), &diag);
-	if (!v) {
-		print_error("parsing %s failed: %s\n", text, diag.text.data);
-		fail();
-	}
-	assert_int_equal(diag.count, 0);
+	if (!v || diag.count != 0)
+		fail_at(file, line, "parsing %s failed: %s\n", text, diag.text.data);
 	return v;
 }
 
-/* Parse the bytes text[0..len) and assert that they are refused with a
- * first message that starts with prefix (e.g. "t.json:1:5: expected"). */
-static void check_refused(const char *text, size_t len, const char *prefix)
+/* parse_ok(text): the root value of the C string text, which must parse. */
+#define parse_ok(text) parse_ok_at(__FILE__, __LINE__, (text))
+
+/* Parse the bytes text[0..len) and check that they are refused with one
+ * message that starts with prefix (e.g. "t.json:1:5: expected") and is
+ * valid UTF-8; on a mismatch fail at the caller's file:line. */
+static void check_refused(const char *file, int line, const char *text, size_t len, const char *prefix)
 {
 	struct json_value *v;
 	diag_free(&diag);
 	diag_init(&diag, 10);
 	v = json_parse(&arena, "t.json", text, len, &diag);
-	if (v) {
-		print_error("%.*s was accepted\n", (int)len, text);
-		fail();
-	}
-	assert_int_equal(diag.count, 1);
-	if (strncmp(diag.text.data, prefix, strlen(prefix)) != 0) {
-		print_error("message \"%s\" does not start with \"%s\"\n", diag.text.data, prefix);
-		fail();
-	}
-	assert_int_equal(utf8_invalid_at(diag.text.data, diag.text.len), diag.text.len);
+	if (v)
+		fail_at(file, line, "%.*s was accepted\n", (int)len, text);
+	if (diag.count != 1)
+		fail_at(file, line, "expected one message, got %d: %s\n", diag.count, diag.text.data);
+	if (strncmp(diag.text.data, prefix, strlen(prefix)) != 0)
+		fail_at(file, line, "message \"%s\" does not start with \"%s\"\n", diag.text.data, prefix);
+	if (utf8_invalid_at(diag.text.data, diag.text.len) != diag.text.len)
+		fail_at(file, line, "message \"%s\" is not valid UTF-8\n", diag.text.data);
 }
 
-/* The same for a C string. */
-#define assert_refused(text, prefix) check_refused((text), strlen(text), (prefix))
+/* assert_refused(text, prefix) for a C string; assert_refused_n for bytes
+ * with a length (NUL bytes inside). */
+#define assert_refused(text, prefix) check_refused(__FILE__, __LINE__, (text), strlen(text), (prefix))
+#define assert_refused_n(text, len, prefix) check_refused(__FILE__, __LINE__, (text), (len), (prefix))
 
 /* The scalar values and their types. */
 static void test_scalars(void **state)
@@ -198,7 +204,7 @@ static void test_bad_string_content(void **state)
 	assert_refused("\"a\x01z\"", "t.json:1:3: expected a character of a string");
 	assert_refused("\"a\nz\"", "t.json:1:3: expected a character of a string");
 	assert_refused("\"a\tz\"", "t.json:1:3: expected a character of a string");
-	check_refused("\"a\0z\"", 5, "t.json:1:3: expected a character of a string");
+	assert_refused_n("\"a\0z\"", 5, "t.json:1:3: expected a character of a string");
 	assert_refused("\"\\x\"", "t.json:1:2: expected a valid escape");
 	assert_refused("\"\\u12\"", "t.json:1:2: expected \\u and four hexadecimal digits");
 	assert_refused("\"\\u12G4\"", "t.json:1:2: expected \\u and four hexadecimal digits");
@@ -245,7 +251,7 @@ static void test_structure_errors(void **state)
 	assert_refused("True", "t.json:1:1: expected a value");
 	assert_refused("'x'", "t.json:1:1: expected a value");
 	assert_refused("[\xc3\xa9]", "t.json:1:2: expected a value (object, array, string, number, true, false or null), found '\xc3\xa9'");
-	check_refused("[1,\0]", 5, "t.json:1:4: expected a value (object, array, string, number, true, false or null), found the control character 0x00");
+	assert_refused_n("[1,\0]", 5, "t.json:1:4: expected a value (object, array, string, number, true, false or null), found the control character 0x00");
 }
 
 /* Numbers that RFC 8259 does not allow are refused. */
@@ -290,15 +296,15 @@ static void test_depth_limit(void **state)
 	nested_arrays(&b, JSON_MAX_DEPTH, "");
 	parse_ok(b.data);
 	nested_arrays(&b, JSON_MAX_DEPTH + 1, "1");
-	check_refused(b.data, b.len, "t.json:1:66: expected at most 64 levels of nesting");
+	assert_refused_n(b.data, b.len, "t.json:1:66: expected at most 64 levels of nesting");
 	nested_arrays(&b, 1000, "");
-	check_refused(b.data, b.len, "t.json:1:");
+	assert_refused_n(b.data, b.len, "t.json:1:");
 	buf_reset(&b);
 	for (int i = 0; i < JSON_MAX_DEPTH + 1; i++)
 		buf_adds(&b, "{\"a\":");
 	buf_adds(&b, "1");
 	buf_addchars(&b, '}', JSON_MAX_DEPTH + 1);
-	check_refused(b.data, b.len, "t.json:1:");
+	assert_refused_n(b.data, b.len, "t.json:1:");
 	buf_free(&b);
 }
 
@@ -310,7 +316,7 @@ static void test_depth_limit_empty_innermost(void **state)
 	struct buf b = BUF_INIT;
 	(void)state;
 	nested_arrays(&b, JSON_MAX_DEPTH + 1, "");
-	check_refused(b.data, b.len, "t.json:1:");
+	assert_refused_n(b.data, b.len, "t.json:1:");
 	buf_free(&b);
 }
 
@@ -399,7 +405,7 @@ static void test_string_limit(void **state)
 	buf_addchars(&b, 'x', JSON_MAX_STRING + 1);
 	buf_addch(&b, '"');
 	buf_addch(&b, ']');
-	check_refused(b.data, b.len, "t.json:1:2: expected a string of at most 65536 bytes");
+	assert_refused_n(b.data, b.len, "t.json:1:2: expected a string of at most 65536 bytes");
 	buf_free(&b);
 }
 
@@ -521,6 +527,76 @@ static void test_add_number_round_trip(void **state)
 	buf_free(&b);
 }
 
+/* CPU seconds json_parse takes for b (which must parse). */
+static double parse_seconds(const struct buf *b)
+{
+	struct arena a = ARENA_INIT;
+	struct diag d;
+	struct json_value *v;
+	clock_t start;
+	double secs;
+	diag_init(&d, 5);
+	start = clock();
+	v = json_parse(&a, "t.json", b->data, b->len, &d);
+	secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+	assert_non_null(v);
+	arena_free(&a);
+	diag_free(&d);
+	return secs;
+}
+
+/* Minified JSON, all on one line as APIs and exports send it, parses in
+ * time linear in its length: the column of each value must not be found by
+ * counting from the start of the line every time. 5,000 small objects
+ * (60 KB) on one line may take at most 20 times as long as on 5,000 lines,
+ * plus 0.1 s. */
+static void test_minified_parse_time(void **state)
+{
+	struct buf one_line = BUF_INIT, many_lines = BUF_INIT;
+	double t_one, t_many;
+	(void)state;
+	buf_addch(&one_line, '[');
+	buf_addch(&many_lines, '[');
+	for (int i = 0; i < 5000; i++) {
+		buf_printf(&one_line, "%s{\"id\":\"p%d\",\"n\":%d}", i ? "," : "", i, i);
+		buf_printf(&many_lines, "%s{\"id\":\"p%d\",\"n\":%d}\n", i ? "," : "", i, i);
+	}
+	buf_addch(&one_line, ']');
+	buf_addch(&many_lines, ']');
+	t_many = parse_seconds(&many_lines);
+	t_one = parse_seconds(&one_line);
+	if (t_one > 20 * t_many + 0.1)
+		fail_at(__FILE__, __LINE__, "one line: %.3f s, many lines: %.3f s\n", t_one, t_many);
+	buf_free(&one_line);
+	buf_free(&many_lines);
+}
+
+/* The duplicate-member check does not compare every member with every
+ * other: an object of 20,000 members may take at most 20 times as long as
+ * 20,000 objects of one member, plus 0.1 s. */
+static void test_many_members_parse_time(void **state)
+{
+	struct buf object = BUF_INIT, objects = BUF_INIT;
+	double t_object, t_objects;
+	(void)state;
+	buf_adds(&object, "{\n");
+	buf_adds(&objects, "[\n");
+	for (int i = 0; i < 20000; i++) {
+		buf_printf(&object, "%s\"k%d\":0\n", i ? "," : "", i);
+		buf_printf(&objects, "%s{\"k%d\":0}\n", i ? "," : "", i);
+	}
+	buf_addch(&object, '}');
+	buf_addch(&objects, ']');
+	t_objects = parse_seconds(&objects);
+	t_object = parse_seconds(&object);
+	if (t_object > 20 * t_objects + 0.1)
+		fail_at(__FILE__, __LINE__, "one object: %.3f s, separate objects: %.3f s\n", t_object, t_objects);
+	buf_free(&object);
+	buf_free(&objects);
+}
+
+/* Run the tests of this file, printing cmocka's report (TAP with
+ * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +624,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_add_number, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_number_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_number_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_minified_parse_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_members_parse_time, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, unit_setup_english, NULL);
 }

@@ -594,6 +594,8 @@ static void test_days_from_civil(void **state)
 		}
 }
 
+/* Run the tests of this file, printing cmocka's report (TAP with
+ * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {

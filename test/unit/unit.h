@@ -85,6 +85,17 @@ static inline void unit_assert_contains(const char *haystack, const char *needle
 		buf_free(&assert_fmt_b_);                      \
 	} while (0)
 
+/*
+ * fail_at(file, line, fmt, ...): fail the current test, reporting the
+ * position file:line (usually a caller's __FILE__ and __LINE__, passed
+ * down by a checking helper) and a printf-style message.
+ */
+#define fail_at(file, line, ...)           \
+	do {                               \
+		print_error(__VA_ARGS__);  \
+		_fail((file), (line));     \
+	} while (0)
+
 /* Set up English messages for every test of a group: the library's
  * messages default to Dutch, and the tests compare English texts. */
 static inline int unit_setup_english(void **state)
