@@ -14,18 +14,30 @@ struct jp {
 	size_t line_start; /* offset of the start of that line */
 	struct diag *d;    /* where errors go */
 	struct buf tmp;    /* scratch space for strings */
+	size_t col_line;   /* jp_col(): the line start it counted from, */
+	size_t col_off;    /* the offset it counted to, */
+	size_t col_chars;  /* and the characters up to there */
 };
 
 static struct json_value *parse_value(struct jp *p, int depth);
 
-/* Column of offset off on the current line. */
-static int jp_col(const struct jp *p, size_t off)
+/* Column of offset off on the current line. Counting goes on from the
+ * last offset asked for on the same line, so minified JSON (one long line)
+ * costs linear time, not quadratic. */
+static int jp_col(struct jp *p, size_t off)
 {
-	return (int)utf8_count(p->s + p->line_start, off - p->line_start) + 1;
+	if (p->col_line != p->line_start || off < p->col_off) {
+		p->col_line = p->line_start;
+		p->col_off = p->line_start;
+		p->col_chars = 0;
+	}
+	p->col_chars += utf8_count(p->s + p->col_off, off - p->col_off);
+	p->col_off = off;
+	return (int)p->col_chars + 1;
 }
 
 /* Describe what is at the current position, for "found ..." messages. */
-static void describe_here(const struct jp *p, struct buf *out)
+static void describe_here(struct jp *p, struct buf *out)
 {
 	if (p->pos >= p->len) {
 		buf_adds(out, _("the end of the text"));
@@ -291,6 +303,7 @@ static struct json_value *parse_object(struct jp *p, int depth)
 {
 	struct json_value *v = new_value(p, JSON_OBJECT);
 	struct json_member *m = NULL;
+	struct strmap seen = STRMAP_INIT; /* key -> index + 1, for long objects */
 	size_t n = 0, cap = 0;
 	p->pos++;
 	skip_ws(p);
@@ -305,26 +318,46 @@ static struct json_value *parse_object(struct jp *p, int depth)
 		skip_ws(p);
 		if (p->pos >= p->len || p->s[p->pos] != '"') {
 			free(m);
+			strmap_free(&seen);
 			return fail_expected(p, _("a member name in double quotes"));
 		}
 		mem.line = p->line;
 		mem.col = jp_col(p, p->pos);
 		if (parse_string_raw(p) < 0) {
 			free(m);
+			strmap_free(&seen);
 			return NULL;
 		}
 		mem.key = arena_strndup(p->a, p->tmp.data, p->tmp.len);
-		for (size_t i = 0; i < n; i++) {
-			if (strcmp(m[i].key, mem.key) == 0) {
-				diag_add(p->d, p->name, mem.line, mem.col,
-					 _("duplicate member \"%s\" (first at line %d)"), mem.key, m[i].line);
-				free(m);
-				return NULL;
-			}
+		/* Duplicates: by the member list while it is short, by a hash
+		 * map once it is long (an object of many members must not cost
+		 * quadratic time). */
+		const struct json_member *first = NULL;
+		if (n < 16) {
+			for (size_t i = 0; i < n && !first; i++)
+				if (strcmp(m[i].key, mem.key) == 0)
+					first = &m[i];
+		} else {
+			if (!seen.cap)
+				for (size_t i = 0; i < n; i++)
+					strmap_put(&seen, m[i].key, (void *)(i + 1));
+			size_t at = (size_t)strmap_get(&seen, mem.key);
+			if (at)
+				first = &m[at - 1];
+			else
+				strmap_put(&seen, mem.key, (void *)(n + 1));
+		}
+		if (first) {
+			diag_add(p->d, p->name, mem.line, mem.col, _("duplicate member \"%s\" (first at line %d)"), mem.key,
+				 first->line);
+			free(m);
+			strmap_free(&seen);
+			return NULL;
 		}
 		skip_ws(p);
 		if (p->pos >= p->len || p->s[p->pos] != ':') {
 			free(m);
+			strmap_free(&seen);
 			return fail_expected(p, _("':'"));
 		}
 		p->pos++;
@@ -332,6 +365,7 @@ static struct json_value *parse_object(struct jp *p, int depth)
 		mem.value = parse_value(p, depth + 1);
 		if (!mem.value) {
 			free(m);
+			strmap_free(&seen);
 			return NULL;
 		}
 		ARRAY_GROW(m, cap, n + 1);
@@ -346,12 +380,14 @@ static struct json_value *parse_object(struct jp *p, int depth)
 			break;
 		}
 		free(m);
+		strmap_free(&seen);
 		return fail_expected(p, _("',' or '}'"));
 	}
 	v->members = arena_alloc(p->a, n * sizeof(*v->members));
 	memcpy(v->members, m, n * sizeof(*v->members));
 	v->n = n;
 	free(m);
+	strmap_free(&seen);
 	return v;
 }
 
@@ -387,7 +423,7 @@ static struct json_value *parse_value(struct jp *p, int depth)
 struct json_value *json_parse(struct arena *a, const char *name, const char *text, size_t len,
 			      struct diag *d)
 {
-	struct jp p = { a, name, text, len, 0, 1, 0, d, BUF_INIT };
+	struct jp p = { a, name, text, len, 0, 1, 0, d, BUF_INIT, 0, 0, 0 };
 	struct json_value *v;
 	size_t bad;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {

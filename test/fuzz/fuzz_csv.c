@@ -5,7 +5,9 @@
  * reader of the items register (batch_add_csv: encoding, delimiter, header
  * mapping, yearly columns, field_sources, lists, every field type of
  * items) and through a plain csv_open/csv_next loop that checks the
- * reader's invariants on every row. The data is passed with its length and
+ * reader's invariants on every row (field lengths, valid text, rows and
+ * columns that only move forward, no all-empty rows, messages that are
+ * valid UTF-8). The data is passed with its length and
  * without a terminating NUL, as read_file would not guarantee one for a
  * slice, so any read past the end shows up under AddressSanitizer.
  *
@@ -46,6 +48,11 @@ static void check_reader(const char *text, size_t len)
 					abort();
 				if (f->line < r.row_line || f->col < 1)
 					abort();
+				/* fields on one line have increasing columns */
+				if (i && f->line == r.fields[i - 1].line && f->col <= r.fields[i - 1].col)
+					abort();
+				if (i && f->line < r.fields[i - 1].line)
+					abort();
 				if (utf8_invalid_at(t, f->len) != f->len)
 					abort(); /* fields of valid text are valid text */
 				for (const char *p = t; *p; p++)
@@ -60,6 +67,9 @@ static void check_reader(const char *text, size_t len)
 	} else if (d.count == 0) {
 		abort();
 	}
+	/* messages are lines of valid UTF-8 text */
+	if (utf8_invalid_at(d.text.data, d.text.len) != d.text.len)
+		abort();
 	csv_close(&r);
 	diag_free(&d);
 }
@@ -80,6 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* failure if and only if there are messages */
 	if (d.text.len && d.text.data[d.text.len - 1] != '\n')
 		abort();
+	if (utf8_invalid_at(d.text.data, d.text.len) != d.text.len)
+		abort(); /* messages are valid UTF-8 text */
 	for (size_t i = 0; i < b.n; i++)
 		if (b.recs[i]->reg != reg_get(REG_ITEMS) || b.recs[i]->line < 1)
 			abort();

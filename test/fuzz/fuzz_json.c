@@ -8,7 +8,7 @@
  * own, after which the tree is walked: every value must have a position,
  * every string must be as long as its len, and every string and number
  * must come back unchanged through json_add_string / json_add_number and
- * json_parse.
+ * json_parse. Messages must be valid UTF-8.
  *
  *   clang -fsanitize=fuzzer,address,undefined -Isrc -Ibuild \
  *     test/fuzz/fuzz_json.c build/libsteiger.a -lsqlite3 -lxlsxwriter -lm
@@ -98,6 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = batch_add_json(&b, "fuzz.json", text, size);
 	if ((rc < 0) != (d.count > 0))
 		abort(); /* failure if and only if there are messages */
+	if (utf8_invalid_at(d.text.data, d.text.len) != d.text.len)
+		abort(); /* messages are valid UTF-8 text */
 	batch_free(&b);
 	diag_free(&d);
 
@@ -105,8 +107,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	root = json_parse(&a, "fuzz.json", text, size, &d);
 	if (root)
 		walk(root, 0);
-	else if (d.count != 1)
-		abort(); /* a refused text has exactly one message */
+	else if (d.count != 1 || utf8_invalid_at(d.text.data, d.text.len) != d.text.len)
+		abort(); /* a refused text has exactly one message, valid UTF-8 */
 	diag_free(&d);
 	arena_free(&a);
 	return 0;

@@ -18,7 +18,6 @@
  */
 #include "unit.h"
 
-#include <time.h>
 
 static struct arena arena; /* values of the current test */
 static struct diag diag;   /* messages of the current test */
@@ -527,73 +526,6 @@ static void test_add_number_round_trip(void **state)
 	buf_free(&b);
 }
 
-/* CPU seconds json_parse takes for b (which must parse). */
-static double parse_seconds(const struct buf *b)
-{
-	struct arena a = ARENA_INIT;
-	struct diag d;
-	struct json_value *v;
-	clock_t start;
-	double secs;
-	diag_init(&d, 5);
-	start = clock();
-	v = json_parse(&a, "t.json", b->data, b->len, &d);
-	secs = (double)(clock() - start) / CLOCKS_PER_SEC;
-	assert_non_null(v);
-	arena_free(&a);
-	diag_free(&d);
-	return secs;
-}
-
-/* Minified JSON, all on one line as APIs and exports send it, parses in
- * time linear in its length: the column of each value must not be found by
- * counting from the start of the line every time. 5,000 small objects
- * (60 KB) on one line may take at most 20 times as long as on 5,000 lines,
- * plus 0.1 s. */
-static void test_minified_parse_time(void **state)
-{
-	struct buf one_line = BUF_INIT, many_lines = BUF_INIT;
-	double t_one, t_many;
-	(void)state;
-	buf_addch(&one_line, '[');
-	buf_addch(&many_lines, '[');
-	for (int i = 0; i < 5000; i++) {
-		buf_printf(&one_line, "%s{\"id\":\"p%d\",\"n\":%d}", i ? "," : "", i, i);
-		buf_printf(&many_lines, "%s{\"id\":\"p%d\",\"n\":%d}\n", i ? "," : "", i, i);
-	}
-	buf_addch(&one_line, ']');
-	buf_addch(&many_lines, ']');
-	t_many = parse_seconds(&many_lines);
-	t_one = parse_seconds(&one_line);
-	if (t_one > 20 * t_many + 0.1)
-		fail_at(__FILE__, __LINE__, "one line: %.3f s, many lines: %.3f s\n", t_one, t_many);
-	buf_free(&one_line);
-	buf_free(&many_lines);
-}
-
-/* The duplicate-member check does not compare every member with every
- * other: an object of 20,000 members may take at most 20 times as long as
- * 20,000 objects of one member, plus 0.1 s. */
-static void test_many_members_parse_time(void **state)
-{
-	struct buf object = BUF_INIT, objects = BUF_INIT;
-	double t_object, t_objects;
-	(void)state;
-	buf_adds(&object, "{\n");
-	buf_adds(&objects, "[\n");
-	for (int i = 0; i < 20000; i++) {
-		buf_printf(&object, "%s\"k%d\":0\n", i ? "," : "", i);
-		buf_printf(&objects, "%s{\"k%d\":0}\n", i ? "," : "", i);
-	}
-	buf_addch(&object, '}');
-	buf_addch(&objects, ']');
-	t_objects = parse_seconds(&objects);
-	t_object = parse_seconds(&object);
-	if (t_object > 20 * t_objects + 0.1)
-		fail_at(__FILE__, __LINE__, "one object: %.3f s, separate objects: %.3f s\n", t_object, t_objects);
-	buf_free(&object);
-	buf_free(&objects);
-}
 
 /* Run the tests of this file, printing cmocka's report (TAP with
  * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
@@ -624,8 +556,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_add_number, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_number_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_number_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_minified_parse_time, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_many_members_parse_time, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, unit_setup_english, NULL);
 }
