@@ -18,14 +18,14 @@
 /* The commands, in the order `steiger help` lists them. */
 const struct command commands[] = {
 	{ "init", cmd_init, N_("create a database (with --example: the Zoetermeer example data)"),
-	  "init [--example] [--force]", 
+	  "init [--example] [--force]",
 	  N_("Creates the database file (--db, $STEIGER_DB or ./steiger.db) with the current schema.\n"
 	     "  --example  also load the Zoetermeer example data that is built into steiger: the policy\n"
 	     "             documents and programmes of the strategic agenda, the wijken with real CBS 2024\n"
 	     "             figures, and illustrative budgets, fte, contracts and partners (marked as such)\n"
 	     "  --force    replace an existing database (its data is lost)") },
 	{ "import", cmd_import, N_("import registers from CSV, JSON or CBS kwb files (all or nothing)"),
-	  "import [--dry-run] [--verbose] [--as REGISTER] FILE...", 
+	  "import [--dry-run] [--verbose] [--as REGISTER] FILE...",
 	  N_("Imports registers from files, all in one transaction: every file goes in, or nothing does.\n"
 	     "A CSV file holds one register, named by its file name (items.csv, policies.csv, areas.csv,\n"
 	     "organisations.csv, vision.csv, contracts.csv, ...; see doc/formats.md); UTF-8 with or\n"
@@ -37,7 +37,7 @@ const struct command commands[] = {
 	     "  --verbose      list every added and changed record\n"
 	     "  --as REGISTER  the register of the CSV files (when their names do not tell)") },
 	{ "export", cmd_export, N_("export the registers as CSV, JSON or XLSX"),
-	  "export [--format csv|json|xlsx] [--output PATH] [--delimiter ';'|','] [REGISTER...]", 
+	  "export [--format csv|json|xlsx] [--output PATH] [--delimiter ';'|','] [REGISTER...]",
 	  N_("Exports the registers. JSON (the default) is one object with every register, to standard\n"
 	     "output or --output FILE. CSV writes one file per register into --output DIRECTORY (or one\n"
 	     "register to standard output). XLSX writes a workbook with a sheet per register, Dutch\n"
@@ -47,7 +47,7 @@ const struct command commands[] = {
 	     "  --output PATH            file or directory to write\n"
 	     "  --delimiter ';'|','      the CSV delimiter (default ';', as Dutch Excel)\n"
 	     "  REGISTER...              only these registers (items, areas, vision, ...)") },
-	{ "list", cmd_list, N_("list a register"), "list [--json] [--all] [--year YEAR] KIND", 
+	{ "list", cmd_list, N_("list a register"), "list [--json] [--all] [--year YEAR] KIND",
 	  N_("Lists a register. KIND is one of policies, programmes, projects, regulations, actions,\n"
 	     "items, hoofdlijnen, vision, goals, pillars, urgent-issues, mechanisms, areas,\n"
 	     "organisations, contacts, indicators, contracts, users, rounds, decisions (Dutch names such\n"
@@ -56,14 +56,14 @@ const struct command commands[] = {
 	     "  --all        include archived items\n"
 	     "  --year YEAR  the year of the budget and fte columns (default: this year)") },
 	{ "show", cmd_show, N_("show one record with the provenance of every value"),
-	  "show [--json] [--register REGISTER] ID", 
+	  "show [--json] [--register REGISTER] ID",
 	  N_("Shows one record: every field with its value and where it comes from (strategic agenda,\n"
 	     "CBS, municipality, illustrative, imported, entered by hand), budget and fte per year, the\n"
 	     "records related to it, and its latest changes from the audit log.\n"
 	     "  --json                {\"register\", \"key\", \"record\", \"sources\", \"related\"}\n"
 	     "  --register REGISTER   which register, when the id occurs in several") },
 	{ "set", cmd_set, N_("change one field of one record (audited)"),
-	  "set [--register REGISTER] [--source SOURCE] ID FIELD VALUE", 
+	  "set [--register REGISTER] [--source SOURCE] ID FIELD VALUE",
 	  N_("Changes one field of one record, with the same checks as an import, and records the change\n"
 	     "in the audit log. FIELD is a field name or its Dutch label (title, titel, status,\n"
 	     "budget_2024, ...); an empty VALUE clears the field. The provenance of the field becomes\n"
@@ -71,14 +71,14 @@ const struct command commands[] = {
 	     "  --register REGISTER   which register, when the id occurs in several\n"
 	     "  --source SOURCE       seed, cbs, gemeente, illustrative, import or manual") },
 	{ "status", cmd_status, N_("the agenda at a glance: counts, budget and fte, provenance"),
-	  "status [--json] [--year YEAR]", 
+	  "status [--json] [--year YEAR]",
 	  N_("The agenda at a glance: the vision; items by kind, domain, main line and pillar with their\n"
 	     "budget and fte in one year; areas, partners and review; and where the values come from,\n"
 	     "with how much of it is illustrative.\n"
 	     "  --json       the same as one JSON object\n"
 	     "  --year YEAR  the year of the budget and fte (default: this year)") },
 	{ "check", cmd_check, N_("check integrity: dangling links, unassessed items, ending contracts, ..."),
-	  "check [--json] [--strict] [--full] [--today DATE] [--limit N]", 
+	  "check [--json] [--strict] [--full] [--today DATE] [--limit N]",
 	  N_("Checks the integrity of the database: references to records that do not exist, cycles,\n"
 	     "links to records of the wrong kind or to stopped and archived items, the vision tree and\n"
 	     "its weights, items nobody has assessed, contracts that end within a year, budget without\n"
@@ -88,10 +88,9 @@ const struct command commands[] = {
 	     "  --full         also scan the database file and every reference (slower)\n"
 	     "  --today DATE   the reference date for contracts (default: today)\n"
 	     "  --limit N      findings shown per check (default 10; 0: all)") },
-	{ "help", cmd_help, N_("show help for steiger or for one command"), "help [COMMAND]", 
+	{ "help", cmd_help, N_("show help for steiger or for one command"), "help [COMMAND]",
 	  N_("Shows the list of commands, or the help of one command.") },
-	{ "version", cmd_version, N_("print the version"), "version", 
-	  N_("Prints the version of steiger.") },
+	{ "version", cmd_version, N_("print the version"), "version", N_("Prints the version of steiger.") },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -38,9 +38,7 @@ static int append_quoted(char **dst, size_t *dlen, const char *s, int lineno)
 			case 't': c = '\t'; break;
 			case '"': c = '"'; break;
 			case '\\': c = '\\'; break;
-			default:
-				fprintf(stderr, "po2c: line %d: unknown escape\n", lineno);
-				return -1;
+			default: fprintf(stderr, "po2c: line %d: unknown escape\n", lineno); return -1;
 			}
 		}
 		*dst = realloc(*dst, *dlen + 2);

@@ -25,12 +25,8 @@ int cmd_check(struct cmd_ctx *ctx)
 	struct findings fs;
 	struct buf out = BUF_INIT;
 	const struct option opts[] = {
-		{ "json", 0, NULL, &json },
-		{ "strict", 0, NULL, &strict },
-		{ "full", 0, NULL, &full },
-		{ "today", 1, &today, NULL },
-		{ "limit", 1, &limit_arg, NULL },
-		{ NULL, 0, NULL, NULL },
+		{ "json", 0, NULL, &json },   { "strict", 0, NULL, &strict },   { "full", 0, NULL, &full },
+		{ "today", 1, &today, NULL }, { "limit", 1, &limit_arg, NULL }, { NULL, 0, NULL, NULL },
 	};
 	if ((rc = parse_options(ctx, opts, &args, &nargs)) < 0)
 		return rc;
@@ -61,16 +57,18 @@ int cmd_check(struct cmd_ctx *ctx)
 			warnings++;
 	}
 	if (json) {
-		buf_printf(&out, "{\"today\": \"%s\", \"errors\": %d, \"warnings\": %d, \"findings\": [", fs.today, errors,
-			   warnings);
+		buf_printf(&out, "{\"today\": \"%s\", \"errors\": %d, \"warnings\": %d, \"findings\": [", fs.today,
+			   errors, warnings);
 		for (size_t i = 0; i < fs.n; i++)
-			buf_printf(&out, "%s\n {\"check\": \"%s\", \"severity\": \"%s\", \"record\": %J, \"message\": %J}",
+			buf_printf(&out,
+				   "%s\n {\"check\": \"%s\", \"severity\": \"%s\", \"record\": %J, \"message\": %J}",
 				   i ? "," : "", check_name(fs.f[i].check),
 				   check_severity(fs.f[i].check) == SEV_ERROR ? "error" : "warning", fs.f[i].record,
 				   fs.f[i].message);
 		buf_adds(&out, fs.n ? "\n]}\n" : "]}\n");
 	} else {
-		buf_printf(&out, _("Check of %s on %s: %d errors, %d warnings\n"), ctx->db_path, fs.today, errors, warnings);
+		buf_printf(&out, _("Check of %s on %s: %d errors, %d warnings\n"), ctx->db_path, fs.today, errors,
+			   warnings);
 		for (size_t i = 0; i < fs.n;) {
 			enum check_id c = fs.f[i].check;
 			size_t j = i, shown = 0;

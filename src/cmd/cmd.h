@@ -13,7 +13,7 @@ struct cmd_ctx {
 	const char *actor;   /* who runs it, for the audit log ("cli:jan") */
 	int argc;            /* arguments after the command name */
 	char **argv;
-	struct err err;      /* the error a command returns */
+	struct err err; /* the error a command returns */
 };
 
 /* One command of the table in main.c. */

@@ -81,7 +81,8 @@ int cmd_export(struct cmd_ctx *ctx)
 		rc = usage_error(ctx, "export", _("CSV of several registers needs --output DIRECTORY%s"), "");
 	} else {
 		if (mkdir(output, 0755) < 0 && errno != EEXIST)
-			rc = err_set(&ctx->err, E_IO, _("%s: cannot create the directory: %s"), output, strerror(errno));
+			rc = err_set(&ctx->err, E_IO, _("%s: cannot create the directory: %s"), output,
+				     strerror(errno));
 		for (size_t i = 0; i < nregs && rc == 0; i++) {
 			char *path = mprintf("%s/%s.csv", output, regs[i]->name);
 			buf_reset(&text);

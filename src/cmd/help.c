@@ -37,7 +37,8 @@ int cmd_help(struct cmd_ctx *ctx)
 		return usage_error(ctx, "help", _("expected at most one COMMAND%s"), "");
 	c = command_find(ctx->argv[0]);
 	if (!c)
-		return err_set(&ctx->err, E_USAGE, _("'%s' is not a steiger command; see 'steiger help'"), ctx->argv[0]);
+		return err_set(&ctx->err, E_USAGE, _("'%s' is not a steiger command; see 'steiger help'"),
+			       ctx->argv[0]);
 	out_printf("%s: steiger %s\n\n%s\n", _("usage"), c->usage, tr(c->summary));
 	if (c->help)
 		out_printf("\n%s\n", tr(c->help));

@@ -73,7 +73,8 @@ int cmd_init(struct cmd_ctx *ctx)
 		return usage_error(ctx, "init", _("unexpected argument%s"), "");
 	if (stat(ctx->db_path, &st) == 0) {
 		if (!force)
-			return err_set(&ctx->err, E_DB, _("%s already exists; use --force to replace it"), ctx->db_path);
+			return err_set(&ctx->err, E_DB, _("%s already exists; use --force to replace it"),
+				       ctx->db_path);
 		if ((rc = remove_db(ctx->db_path, &ctx->err)) < 0)
 			return rc;
 	}

@@ -23,12 +23,8 @@ static void human_cell(struct buf *b, const struct list_col *c, const char *v)
 		if (num_parse(v, &d) == 0)
 			num_format_short(b, d, 3, nl);
 		break;
-	case COL_BOOL:
-		buf_adds(b, strcmp(v, "1") == 0 ? _("yes") : "");
-		break;
-	case COL_CODE:
-		buf_adds(b, code_label(v));
-		break;
+	case COL_BOOL: buf_adds(b, strcmp(v, "1") == 0 ? _("yes") : ""); break;
+	case COL_CODE: buf_adds(b, code_label(v)); break;
 	case COL_LIST:
 		for (const char *p = v; *p; p++)
 			if (*p == '|')
@@ -36,8 +32,7 @@ static void human_cell(struct buf *b, const struct list_col *c, const char *v)
 			else
 				buf_addch(b, *p);
 		break;
-	default:
-		buf_adds(b, v);
+	default: buf_adds(b, v);
 	}
 }
 
@@ -51,12 +46,8 @@ static void json_cell(struct buf *b, const struct list_col *c, const char *v)
 	switch (c->type) {
 	case COL_INT:
 	case COL_NUM:
-	case COL_EUR:
-		buf_adds(b, v);
-		break;
-	case COL_BOOL:
-		buf_adds(b, strcmp(v, "1") == 0 ? "true" : "false");
-		break;
+	case COL_EUR: buf_adds(b, v); break;
+	case COL_BOOL: buf_adds(b, strcmp(v, "1") == 0 ? "true" : "false"); break;
 	case COL_LIST: {
 		const char *start = v;
 		buf_addch(b, '[');
@@ -71,8 +62,7 @@ static void json_cell(struct buf *b, const struct list_col *c, const char *v)
 		buf_addch(b, ']');
 		break;
 	}
-	default:
-		buf_printf(b, "%J", v);
+	default: buf_printf(b, "%J", v);
 	}
 }
 
@@ -148,5 +138,6 @@ void render_list_table(struct buf *out, const struct list_result *res, int inden
 	for (int i = 0; i < nshown; i++)
 		buf_free(&cellbuf[i]);
 	if (starred)
-		buf_printf(out, "%*s%s\n", indent, "", _("* illustrative: an example value, not a figure of the municipality"));
+		buf_printf(out, "%*s%s\n", indent, "",
+			   _("* illustrative: an example value, not a figure of the municipality"));
 }

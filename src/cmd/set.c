@@ -15,12 +15,12 @@
 
 /* The stored record, copied by the read callback. */
 struct current {
-	struct arena *a;        /* the batch's arena, which outlives the read */
-	struct fsrc *fsrcs;     /* its field sources */
+	struct arena *a;    /* the batch's arena, which outlives the read */
+	struct fsrc *fsrcs; /* its field sources */
 	size_t nfsrcs;
-	const char *old;        /* the old value of the field, as text */
-	const char *field_key;  /* the field (key_YYYY for yearly ones) */
-	int field, year;        /* its index and year */
+	const char *old;       /* the old value of the field, as text */
+	const char *field_key; /* the field (key_YYYY for yearly ones) */
+	int field, year;       /* its index and year */
 };
 
 /* Keep the field sources and the old value of the record. */
@@ -122,8 +122,10 @@ int cmd_set(struct cmd_ctx *ctx)
 		return usage_error(ctx, "set", _("expected ID FIELD VALUE%s"), "");
 	}
 	if (source && !enum_has(source_values, source)) {
-		rc = usage_error(ctx, "set", _("unknown source '%s' (expected seed, cbs, gemeente, illustrative, import or manual)"),
-				 source);
+		rc = usage_error(
+			ctx, "set",
+			_("unknown source '%s' (expected seed, cbs, gemeente, illustrative, import or manual)"),
+			source);
 		free(args);
 		return rc;
 	}
@@ -144,7 +146,8 @@ int cmd_set(struct cmd_ctx *ctx)
 		for (size_t k = 0; k < r->nfields; k++)
 			buf_printf(&keys, "%s%s%s", k ? ", " : "", r->fields[k].key,
 				   r->fields[k].flags & F_YEARLY ? "_YYYY" : "");
-		rc = err_set(&ctx->err, E_USAGE, _("%s has no field \"%s\"; its fields are: %s"), r->name, field, keys.data);
+		rc = err_set(&ctx->err, E_USAGE, _("%s has no field \"%s\"; its fields are: %s"), r->name, field,
+			     keys.data);
 		buf_free(&keys);
 		goto out;
 	}

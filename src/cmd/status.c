@@ -33,11 +33,16 @@ static void group_table(struct buf *out, const char *title, const char *first_co
 		eur_format_human(&c[2], g->budget, nl);
 		num_format_short(&c[3], g->fte, 1, nl);
 		if (g->budget > 0 || g->fte > 0) {
-			num_format_human(&c[4], 100 * status_share(g->budget_illustrative + g->fte_illustrative * 1e-9,
-								   g->budget + g->fte * 1e-9), 0, nl);
+			num_format_human(&c[4],
+					 100 * status_share(g->budget_illustrative + g->fte_illustrative * 1e-9,
+							    g->budget + g->fte * 1e-9),
+					 0, nl);
 			buf_adds(&c[4], "%");
 		}
-		const char *name = i < gs->n ? (g->label ? g->label : code_keys ? code_label(g->key) : g->key) : _("total");
+		const char *name = i < gs->n ? (g->label    ? g->label
+						: code_keys ? code_label(g->key)
+							    : g->key)
+					     : _("total");
 		table_rowv(&t, name, c[0].data, c[1].data, c[2].data, c[3].data, c[4].data);
 		for (int k = 0; k < 5; k++)
 			buf_free(&c[k]);
@@ -55,8 +60,9 @@ static void human(struct buf *out, const struct status *st, const char *dbpath)
 		   st->dataset ? dbpath : "");
 	buf_printf(out, "\n%s: %s\n", _("Vision"), st->vision ? st->vision : _("(none yet)"));
 	buf_printf(out, "  ");
-	buf_printf(out, _("%d main lines (%d to be confirmed by the municipality), %d goals, %d pillars, %d urgent "
-			  "issues, %d mechanisms; %d indicators with %d values"),
+	buf_printf(out,
+		   _("%d main lines (%d to be confirmed by the municipality), %d goals, %d pillars, %d urgent "
+		     "issues, %d mechanisms; %d indicators with %d values"),
 		   st->vision_counts[1], st->hoofdlijnen_to_confirm, st->vision_counts[2], st->vision_counts[3],
 		   st->vision_counts[4], st->vision_counts[5], st->indicators, st->indicator_values);
 	buf_addch(out, '\n');
@@ -103,7 +109,8 @@ static void human(struct buf *out, const struct status *st, const char *dbpath)
 			else
 				buf_adds(out, ", ");
 			int fi = reg_field_index(reg_get(st->fields[i].reg), st->fields[i].field);
-			buf_printf(out, "%s (%d)", fi >= 0 ? tr(reg_get(st->fields[i].reg)->fields[fi].label) : st->fields[i].field,
+			buf_printf(out, "%s (%d)",
+				   fi >= 0 ? tr(reg_get(st->fields[i].reg)->fields[fi].label) : st->fields[i].field,
 				   st->fields[i].records);
 		}
 		buf_addch(out, '\n');
@@ -122,8 +129,9 @@ static void human(struct buf *out, const struct status *st, const char *dbpath)
 	for (int r = 0; r < REG_COUNT; r++)
 		illustrative += st->prov[r].by_source[3] + st->prov[r].illustrative_fields;
 	if (illustrative)
-		buf_printf(out, "  %s\n", _("Illustrative values are examples, not figures of the municipality: replace "
-					   "them by importing the municipality's own files."));
+		buf_printf(out, "  %s\n",
+			   _("Illustrative values are examples, not figures of the municipality: replace "
+			     "them by importing the municipality's own files."));
 }
 
 /* Append a group list as JSON. */
@@ -132,8 +140,8 @@ static void json_groups(struct buf *out, const char *name, const struct status_g
 	buf_printf(out, ",\n \"%s\": [", name);
 	for (size_t i = 0; i < gs->n; i++) {
 		const struct status_group *g = &gs->g[i];
-		buf_printf(out, "%s\n  {\"key\": %J, \"title\": %J, \"items\": %d, \"running\": %d, \"budget\": ", i ? "," : "",
-			   g->key, g->label, g->count, g->active);
+		buf_printf(out, "%s\n  {\"key\": %J, \"title\": %J, \"items\": %d, \"running\": %d, \"budget\": ",
+			   i ? "," : "", g->key, g->label, g->count, g->active);
 		json_add_number(out, g->budget);
 		buf_adds(out, ", \"fte\": ");
 		json_add_number(out, g->fte);
@@ -153,15 +161,19 @@ static void json(struct buf *out, const struct status *st)
 		   st->vision);
 	for (int k = 0; status_vision_kinds[k]; k++)
 		buf_printf(out, "%s\"%s\": %d", k ? ", " : "", status_vision_kinds[k], st->vision_counts[k]);
-	buf_printf(out, "}, \"hoofdlijnen_to_confirm\": %d, \"indicators\": %d, \"indicator_values\": %d,\n \"areas\": {",
+	buf_printf(out,
+		   "}, \"hoofdlijnen_to_confirm\": %d, \"indicators\": %d, \"indicator_values\": %d,\n \"areas\": {",
 		   st->hoofdlijnen_to_confirm, st->indicators, st->indicator_values);
 	for (int k = 0; status_area_types[k]; k++)
 		buf_printf(out, "%s\"%s\": %d", k ? ", " : "", status_area_types[k], st->areas_by_type[k]);
-	buf_printf(out, "},\n \"organisations\": %d, \"networks\": %d, \"contacts\": %d, \"contracts\": %d, \"partners\": %d,"
-			" \"users\": %d, \"rounds\": %d, \"assessments\": %d, \"decisions\": %d, \"archived_items\": %d",
-		   st->organisations, st->networks, st->contacts, st->contracts, st->partners, st->users, st->rounds,
-		   st->assessments, st->decisions, st->archived);
-	buf_printf(out, ",\n \"total\": {\"items\": %d, \"running\": %d, \"budget\": ", st->total.count, st->total.active);
+	buf_printf(
+		out,
+		"},\n \"organisations\": %d, \"networks\": %d, \"contacts\": %d, \"contracts\": %d, \"partners\": %d,"
+		" \"users\": %d, \"rounds\": %d, \"assessments\": %d, \"decisions\": %d, \"archived_items\": %d",
+		st->organisations, st->networks, st->contacts, st->contracts, st->partners, st->users, st->rounds,
+		st->assessments, st->decisions, st->archived);
+	buf_printf(out, ",\n \"total\": {\"items\": %d, \"running\": %d, \"budget\": ", st->total.count,
+		   st->total.active);
 	json_add_number(out, st->total.budget);
 	buf_adds(out, ", \"fte\": ");
 	json_add_number(out, st->total.fte);
@@ -187,7 +199,8 @@ static void json(struct buf *out, const struct status *st)
 		int f1 = 1;
 		for (size_t i = 0; i < st->nfields; i++)
 			if (st->fields[i].reg == (enum reg_id)r) {
-				buf_printf(out, "%s\"%j\": %d", f1 ? "" : ", ", st->fields[i].field, st->fields[i].records);
+				buf_printf(out, "%s\"%j\": %d", f1 ? "" : ", ", st->fields[i].field,
+					   st->fields[i].records);
 				f1 = 0;
 			}
 		buf_adds(out, "}}");

@@ -40,7 +40,7 @@ struct finding {
 struct findings {
 	struct finding *f;
 	size_t n, cap;
-	char today[11];      /* the reference date */
+	char today[11]; /* the reference date */
 };
 
 /* The severity of a check. */

@@ -65,8 +65,7 @@ static int is_id(const char *s)
 	if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s))
 		return 0;
 	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '-' && *s != '_' &&
-		    *s != '.')
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '-' && *s != '_' && *s != '.')
 			return 0;
 	return 1;
 }
@@ -110,8 +109,8 @@ static void list_codes(struct buf *out, const char *const *values)
 
 /* Validate one scalar value (not a list) as field f into v. text must live
  * in the batch's arena (v keeps pointing at it). */
-static int parse_scalar(struct batch *b, const struct field_def *f, const char *text, struct fval *v,
-			const char *file, int line, int col)
+static int parse_scalar(struct batch *b, const struct field_def *f, const char *text, struct fval *v, const char *file,
+			int line, int col)
 {
 	size_t chars = utf8_count(text, strlen(text));
 	struct buf what = BUF_INIT;
@@ -127,16 +126,17 @@ static int parse_scalar(struct batch *b, const struct field_def *f, const char *
 		break;
 	case FT_CODE:
 		if (!is_code(text) || chars > (size_t)f->max_len) {
-			buf_printf(&what, _("an area code such as GM0637, WK063701, BU06370101 or OG-ENTREE "
-					    "(upper-case letters, digits and '-', at most %d)"),
+			buf_printf(&what,
+				   _("an area code such as GM0637, WK063701, BU06370101 or OG-ENTREE "
+				     "(upper-case letters, digits and '-', at most %d)"),
 				   f->max_len);
 			rc = bad_value(b, file, line, col, what.data, text);
 		}
 		break;
 	case FT_TEXT:
 		if (chars > (size_t)f->max_len) {
-			diag_add(b->diag, file, line, col, _("expected at most %d characters, found %zu"),
-				 f->max_len, chars);
+			diag_add(b->diag, file, line, col, _("expected at most %d characters, found %zu"), f->max_len,
+				 chars);
 			rc = E_INPUT;
 		} else if ((f->flags & F_EMAIL) && !is_email(text)) {
 			rc = bad_value(b, file, line, col, _("an e-mail address"), text);
@@ -171,8 +171,7 @@ static int parse_scalar(struct batch *b, const struct field_def *f, const char *
 	case FT_DATETIME: {
 		char iso[21];
 		if (datetime_parse(text, iso) < 0)
-			rc = bad_value(b, file, line, col, _("a date and time such as 2026-12-31T14:05:00Z"),
-				       text);
+			rc = bad_value(b, file, line, col, _("a date and time such as 2026-12-31T14:05:00Z"), text);
 		else
 			v->text = arena_strdup(&b->arena, iso);
 		break;
@@ -196,8 +195,8 @@ static int parse_scalar(struct batch *b, const struct field_def *f, const char *
 		break;
 	}
 	case FT_SCORE:
-		if (strcasecmp(text, "n.v.t.") == 0 || strcasecmp(text, "nvt") == 0 ||
-		    strcasecmp(text, "na") == 0 || strcasecmp(text, "n/a") == 0) {
+		if (strcasecmp(text, "n.v.t.") == 0 || strcasecmp(text, "nvt") == 0 || strcasecmp(text, "na") == 0 ||
+		    strcasecmp(text, "n/a") == 0) {
 			v->na = 1;
 			v->text = "n.v.t.";
 		} else if (int_parse(text, -100, 100, &v->i) < 0) {
@@ -231,8 +230,8 @@ static char *trimmed(struct arena *a, const char *s, size_t n)
 
 /* See record.h. For a list field, text holds the values separated by '|'
  * (or ',' or ';'). */
-int fval_parse(struct batch *b, const struct field_def *f, const char *text, struct fval *v,
-	       const char *file, int line, int col)
+int fval_parse(struct batch *b, const struct field_def *f, const char *text, struct fval *v, const char *file, int line,
+	       int col)
 {
 	const char *t = trimmed(&b->arena, text, strlen(text));
 	v->present = 1;
@@ -369,14 +368,14 @@ struct fval *record_year_value(struct batch *b, struct record *rec, int fi, int 
 
 /* Column of a CSV header: a field (with year), field_sources, or nothing. */
 struct column {
-	int field;    /* field index, -1 for field_sources */
-	int year;     /* year of a yearly field, else 0 */
-	int fsrc;     /* 1 for the field_sources column */
+	int field; /* field index, -1 for field_sources */
+	int year;  /* year of a yearly field, else 0 */
+	int fsrc;  /* 1 for the field_sources column */
 };
 
 /* See record.h. */
-int batch_add_csv(struct batch *b, const char *name, const char *text, size_t len,
-		  const struct register_def *r, const struct file_alias *alias)
+int batch_add_csv(struct batch *b, const char *name, const char *text, size_t len, const struct register_def *r,
+		  const struct file_alias *alias)
 {
 	struct csv_reader cr;
 	struct column *cols = NULL;
@@ -463,8 +462,8 @@ int batch_add_csv(struct batch *b, const char *name, const char *text, size_t le
 				struct fval *v = record_year_value(b, rec, cols[i].field, cols[i].year);
 				fval_parse(b, &r->fields[cols[i].field], t, v, name, cf->line, cf->col);
 			} else {
-				fval_parse(b, &r->fields[cols[i].field], t, &rec->vals[cols[i].field], name,
-					   cf->line, cf->col);
+				fval_parse(b, &r->fields[cols[i].field], t, &rec->vals[cols[i].field], name, cf->line,
+					   cf->col);
 			}
 		}
 		/* Cells missing at the end of a short row count as empty. */
@@ -478,8 +477,8 @@ int batch_add_csv(struct batch *b, const char *name, const char *text, size_t le
 			}
 		}
 		if (default_field >= 0 && (!rec->vals[default_field].present || rec->vals[default_field].is_null))
-			fval_parse(b, &r->fields[default_field], alias->default_value, &rec->vals[default_field],
-				   name, cr.row_line, 0);
+			fval_parse(b, &r->fields[default_field], alias->default_value, &rec->vals[default_field], name,
+				   cr.row_line, 0);
 		for (size_t k = 0; k < r->nfields; k++)
 			if ((r->fields[k].flags & F_KEY) && rec->vals[k].present && rec->vals[k].is_null)
 				diag_add(b->diag, name, rec->vals[k].line, rec->vals[k].col,
@@ -525,16 +524,15 @@ static int json_yearly(struct batch *b, const char *name, struct record *rec, in
 				      json_type_name(ym->value));
 			continue;
 		}
-		if (fval_parse(b, &rec->reg->fields[fy], s, record_year_value(b, rec, fy, (int)y), name, ym->value->line,
-			       ym->value->col) < 0)
+		if (fval_parse(b, &rec->reg->fields[fy], s, record_year_value(b, rec, fy, (int)y), name,
+			       ym->value->line, ym->value->col) < 0)
 			rc = E_INPUT;
 	}
 	return rc;
 }
 
 /* Read one JSON object as a record of register r. */
-static int json_record(struct batch *b, const char *name, const struct register_def *r,
-		       const struct json_value *obj)
+static int json_record(struct batch *b, const char *name, const struct register_def *r, const struct json_value *obj)
 {
 	struct record *rec;
 	int rc = 0;
@@ -690,8 +688,8 @@ int batch_add_json(struct batch *b, const char *name, const char *text, size_t l
 			continue;
 		}
 		if (m->value->type != JSON_ARRAY) {
-			diag_add(b->diag, name, m->value->line, m->value->col, _("expected an array of records, found %s"),
-				 json_type_name(m->value));
+			diag_add(b->diag, name, m->value->line, m->value->col,
+				 _("expected an array of records, found %s"), json_type_name(m->value));
 			rc = E_INPUT;
 			continue;
 		}
@@ -730,8 +728,9 @@ int batch_add_kwb(struct batch *b, const char *name, const char *text, size_t le
 	headers = xcalloc(cr.nfields, sizeof(*headers));
 	for (size_t i = 0; i < cr.nfields; i++) {
 		headers[i] = trimmed(&b->arena, csv_text(&cr, i), cr.fields[i].len);
-		if (code_col < 0 && (strcasecmp(headers[i], "code") == 0 || strcasecmp(headers[i], "gwb_code_10") == 0 ||
-				     strcasecmp(headers[i], "gwb_code") == 0))
+		if (code_col < 0 &&
+		    (strcasecmp(headers[i], "code") == 0 || strcasecmp(headers[i], "gwb_code_10") == 0 ||
+		     strcasecmp(headers[i], "gwb_code") == 0))
 			code_col = (int)i;
 	}
 	if (code_col < 0) {

@@ -29,14 +29,14 @@ struct fval {
 	const char **list;     /* F_LIST: the values */
 	int *list_line;        /* F_LIST: where each value was */
 	int *list_col;
-	size_t nlist;          /* F_LIST: how many */
+	size_t nlist; /* F_LIST: how many */
 };
 
 /* A value of a yearly field (budget_2024). */
 struct yval {
-	int field;      /* index of the field in the register */
-	int year;       /* the year */
-	struct fval v;  /* the value */
+	int field;     /* index of the field in the register */
+	int year;      /* the year */
+	struct fval v; /* the value */
 };
 
 /* A field-level provenance entry ("budget:illustrative"). */
@@ -54,27 +54,27 @@ struct record {
 					   fields unused) */
 	struct yval *years;             /* yearly values */
 	size_t nyears;
-	struct fsrc *fsrcs;             /* field_sources entries */
+	struct fsrc *fsrcs; /* field_sources entries */
 	size_t nfsrcs;
-	unsigned char fsrc_present;     /* the input had field_sources */
-	int fsrc_line, fsrc_col;        /* where */
-	unsigned char kwb;              /* from a CBS kwb table: `indicator`
+	unsigned char fsrc_present; /* the input had field_sources */
+	int fsrc_line, fsrc_col;    /* where */
+	unsigned char kwb;          /* from a CBS kwb table: `indicator`
 					   holds a CBS column name and `value`
 					   is not yet validated */
-	unsigned char skip;             /* not to be written (a kwb column no
+	unsigned char skip;         /* not to be written (a kwb column no
 					   indicator uses) */
-	const char *key;                /* its key (record_key()), once the
+	const char *key;            /* its key (record_key()), once the
 					   import has computed it */
 };
 
 /* A set of records to import in one transaction. */
 struct batch {
-	struct arena arena;    /* owns everything below */
-	struct record **recs;  /* records in input order */
+	struct arena arena;   /* owns everything below */
+	struct record **recs; /* records in input order */
 	size_t n, cap;
-	struct diag *diag;     /* where errors go */
-	const char *actor;     /* who imports (for provenance notes) */
-	int dutch_numbers;     /* read numbers as Dutch spreadsheets write
+	struct diag *diag; /* where errors go */
+	const char *actor; /* who imports (for provenance notes) */
+	int dutch_numbers; /* read numbers as Dutch spreadsheets write
 				  them (num_parse_ex); set while reading a
 				  ';'-delimited file */
 };
@@ -92,8 +92,8 @@ void batch_free(struct batch *b);
 int batch_add_file(struct batch *b, const char *name, const char *text, size_t len, const char *as);
 
 /* Read a CSV file of register r (alias may give a default). */
-int batch_add_csv(struct batch *b, const char *name, const char *text, size_t len,
-		  const struct register_def *r, const struct file_alias *alias);
+int batch_add_csv(struct batch *b, const char *name, const char *text, size_t len, const struct register_def *r,
+		  const struct file_alias *alias);
 
 /* Read a JSON file holding registers. */
 int batch_add_json(struct batch *b, const char *name, const char *text, size_t len);
@@ -104,8 +104,8 @@ int batch_add_kwb(struct batch *b, const char *name, const char *text, size_t le
 /* Validate and normalise text (already trimmed) as field f; fill v. On a
  * bad value add a located message "expected ..., found ..." to d and
  * return E_INPUT. Used by the readers and for `set`. */
-int fval_parse(struct batch *b, const struct field_def *f, const char *text, struct fval *v,
-	       const char *file, int line, int col);
+int fval_parse(struct batch *b, const struct field_def *f, const char *text, struct fval *v, const char *file, int line,
+	       int col);
 
 /* A new empty record of register r at file:line, added to b. */
 struct record *batch_new_record(struct batch *b, const struct register_def *r, const char *file, int line);

@@ -69,17 +69,17 @@ struct child_def {
 
 /* One field of a register. */
 struct field_def {
-	const char *key;        /* the CSV/JSON key, e.g. "title" */
-	const char *label_nl;   /* the Dutch column label, e.g. "titel" */
-	const char *label;      /* a human label (English msgid; shown translated) */
-	enum field_type type;   /* what it holds */
-	unsigned flags;         /* F_* flags */
-	int max_len;            /* longest text in bytes (text-like types) */
-	double min, max;        /* range of numbers (when min < max) */
-	const char *const *values; /* FT_ENUM: the allowed codes, NULL-ended */
-	enum reg_id ref;        /* the register it refers to, or REG_NONE */
-	const char *const *ref_kinds; /* allowed `kind`s of the referred record */
-	const char *column;     /* database column (scalar or yearly field) */
+	const char *key;               /* the CSV/JSON key, e.g. "title" */
+	const char *label_nl;          /* the Dutch column label, e.g. "titel" */
+	const char *label;             /* a human label (English msgid; shown translated) */
+	enum field_type type;          /* what it holds */
+	unsigned flags;                /* F_* flags */
+	int max_len;                   /* longest text in bytes (text-like types) */
+	double min, max;               /* range of numbers (when min < max) */
+	const char *const *values;     /* FT_ENUM: the allowed codes, NULL-ended */
+	enum reg_id ref;               /* the register it refers to, or REG_NONE */
+	const char *const *ref_kinds;  /* allowed `kind`s of the referred record */
+	const char *column;            /* database column (scalar or yearly field) */
 	const struct child_def *child; /* F_LIST: where the values live */
 };
 
@@ -92,14 +92,14 @@ struct file_alias {
 
 /* One register. */
 struct register_def {
-	enum reg_id id;            /* its number */
-	const char *name;          /* key in JSON and the CSV file name */
-	const char *name_nl;       /* the Dutch file name and sheet name */
-	const char *label;         /* human name (English msgid) */
-	const char *table;         /* database table */
-	const char *year_table;    /* table of F_YEARLY fields, or NULL */
-	const struct field_def *fields; /* its fields; key fields first */
-	size_t nfields;            /* number of fields */
+	enum reg_id id;                   /* its number */
+	const char *name;                 /* key in JSON and the CSV file name */
+	const char *name_nl;              /* the Dutch file name and sheet name */
+	const char *label;                /* human name (English msgid) */
+	const char *table;                /* database table */
+	const char *year_table;           /* table of F_YEARLY fields, or NULL */
+	const struct field_def *fields;   /* its fields; key fields first */
+	size_t nfields;                   /* number of fields */
 	const struct file_alias *aliases; /* extra file names, {NULL}-ended */
 };
 

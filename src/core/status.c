@@ -4,8 +4,9 @@
 #include "steiger.h"
 #include "core/status.h"
 
-const char *const status_vision_kinds[] = { "vision", "hoofdlijn", "goal", "pillar", "urgent_issue", "mechanism",
-					    NULL };
+const char *const status_vision_kinds[] = {
+	"vision", "hoofdlijn", "goal", "pillar", "urgent_issue", "mechanism", NULL
+};
 const char *const status_area_types[] = { "gemeente", "wijk", "buurt", "ontwikkelgebied", NULL };
 
 /* See status.h. */

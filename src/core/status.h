@@ -11,12 +11,12 @@
 /* Counts and money of one group of items (a kind, a domain, a hoofdlijn,
  * a pillar). */
 struct status_group {
-	char *key;        /* the code or id of the group */
-	char *label;      /* its title (hoofdlijnen, pillars) or NULL */
-	int count;        /* items, archived ones excluded */
-	int active;       /* of which planned or active */
-	double budget;    /* their budget in the year */
-	double fte;       /* their fte in the year */
+	char *key;                  /* the code or id of the group */
+	char *label;                /* its title (hoofdlijnen, pillars) or NULL */
+	int count;                  /* items, archived ones excluded */
+	int active;                 /* of which planned or active */
+	double budget;              /* their budget in the year */
+	double fte;                 /* their fte in the year */
 	double budget_illustrative; /* of which illustrative */
 	double fte_illustrative;
 };
@@ -29,32 +29,32 @@ struct status_groups {
 
 /* Where the records of one register come from. */
 struct status_provenance {
-	int total;                 /* records */
-	int by_source[6];          /* records per source_values[i] */
-	int illustrative_fields;   /* field-level "illustrative" entries */
+	int total;               /* records */
+	int by_source[6];        /* records per source_values[i] */
+	int illustrative_fields; /* field-level "illustrative" entries */
 };
 
 /* A field that is illustrative in some records of a register. */
 struct status_field {
-	enum reg_id reg;  /* the register */
-	char *field;      /* the field key (or yearly family) */
-	int records;      /* in how many records */
+	enum reg_id reg; /* the register */
+	char *field;     /* the field key (or yearly family) */
+	int records;     /* in how many records */
 };
 
 struct status {
-	int year;                      /* the year of the budget and fte */
-	char *dataset;                 /* meta "dataset", or NULL */
-	char *vision;                  /* the title of the vision, or NULL */
-	int vision_counts[6];          /* per vision kind, see vision_kind_index */
-	int hoofdlijnen_to_confirm;    /* hoofdlijnen with status te_bevestigen */
+	int year;                   /* the year of the budget and fte */
+	char *dataset;              /* meta "dataset", or NULL */
+	char *vision;               /* the title of the vision, or NULL */
+	int vision_counts[6];       /* per vision kind, see vision_kind_index */
+	int hoofdlijnen_to_confirm; /* hoofdlijnen with status te_bevestigen */
 	int indicators, indicator_values;
-	int areas_by_type[4];          /* gemeente, wijk, buurt, ontwikkelgebied */
+	int areas_by_type[4]; /* gemeente, wijk, buurt, ontwikkelgebied */
 	int organisations, networks, contacts, contracts, partners, users, rounds, assessments, decisions;
-	int archived;                  /* archived items */
+	int archived; /* archived items */
 	struct status_groups by_kind, by_domain, by_hoofdlijn, by_pillar;
-	struct status_group total;     /* all items */
+	struct status_group total; /* all items */
 	struct status_provenance prov[REG_COUNT];
-	struct status_field *fields;   /* illustrative fields */
+	struct status_field *fields; /* illustrative fields */
 	size_t nfields, capfields;
 };
 

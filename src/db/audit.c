@@ -66,7 +66,11 @@ static int install_table(struct db *db, const char *t, struct err *e)
 	for (int a = 0; a < 3 && rc == 0; a++) {
 		buf_reset(&sql);
 		buf_printf(&sql, "CREATE TRIGGER \"audit_%s_%s\" AFTER %s ON \"%s\" WHEN steiger_row_audit() ", t,
-			   actions[a], a == 0 ? "INSERT" : a == 1 ? "UPDATE" : "DELETE", t);
+			   actions[a],
+			   a == 0   ? "INSERT"
+			   : a == 1 ? "UPDATE"
+				    : "DELETE",
+			   t);
 		if (a == 1) {
 			buf_adds(&sql, "AND (");
 			for (size_t i = 0; i < ncols; i++)
@@ -76,8 +80,9 @@ static int install_table(struct db *db, const char *t, struct err *e)
 				buf_printf(&sql, "%sNEW.\"%s\"", i ? ", " : "", cols[i]);
 			buf_adds(&sql, ") ");
 		}
-		buf_printf(&sql, "BEGIN INSERT INTO audit_log(at, actor, action, tbl, record, before, after, context) "
-				 "VALUES(strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), steiger_actor(), '%s', '%q', ",
+		buf_printf(&sql,
+			   "BEGIN INSERT INTO audit_log(at, actor, action, tbl, record, before, after, context) "
+			   "VALUES(strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), steiger_actor(), '%s', '%q', ",
 			   actions[a], t);
 		add_record_id(&sql, pk, npk, a == 2 ? "OLD" : "NEW");
 		buf_adds(&sql, ", ");

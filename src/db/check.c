@@ -24,7 +24,8 @@ static const struct query_check query_checks[] = {
 	  " SELECT DISTINCT 'items/' || start, start, '', '' FROM up WHERE id = start",
 	  N_("%s is, through other programmes, part of itself%s%s") },
 	{ CHK_CYCLE,
-	  "WITH RECURSIVE up(start, id, depth) AS (SELECT id, parent_id, 1 FROM vision_element WHERE parent_id IS NOT NULL"
+	  "WITH RECURSIVE up(start, id, depth) AS (SELECT id, parent_id, 1 FROM vision_element WHERE parent_id IS NOT "
+	  "NULL"
 	  " UNION SELECT up.start, v.parent_id, up.depth + 1 FROM up JOIN vision_element v ON v.id = up.id"
 	  " WHERE v.parent_id IS NOT NULL AND up.depth < 100)"
 	  " SELECT DISTINCT 'vision/' || start, start, '', '' FROM up WHERE id = start",
@@ -35,7 +36,8 @@ static const struct query_check query_checks[] = {
 	  " WHERE l.type = 'implements' AND l.code_kind <> 'policy' ORDER BY 1",
 	  N_("%s carries out %s, which is a %s, not a policy document") },
 	{ CHK_LINK_KIND,
-	  "SELECT 'items/' || l.item_id, l.item_id, l.target_id, t.kind FROM item_link l JOIN item t ON t.id = l.target_id"
+	  "SELECT 'items/' || l.item_id, l.item_id, l.target_id, t.kind FROM item_link l JOIN item t ON t.id = "
+	  "l.target_id"
 	  " WHERE l.type = 'part_of' AND t.kind <> 'programme' ORDER BY 1",
 	  N_("%s is part of %s, which is a %s, not a programme") },
 	{ CHK_LINK_KIND,
@@ -44,7 +46,8 @@ static const struct query_check query_checks[] = {
 	  " WHERE v.kind NOT IN ('hoofdlijn','pillar','urgent_issue')",
 	  N_("an assessment of %s uses %s, a %s, as its criterion (expected a main line, pillar or urgent issue)") },
 	{ CHK_LINK_KIND,
-	  "SELECT 'indicators/' || n.id, n.id, n.goal_id, v.kind FROM indicator n JOIN vision_element v ON v.id = n.goal_id"
+	  "SELECT 'indicators/' || n.id, n.id, n.goal_id, v.kind FROM indicator n JOIN vision_element v ON v.id = "
+	  "n.goal_id"
 	  " WHERE v.kind NOT IN ('goal','hoofdlijn','pillar','urgent_issue')",
 	  N_("indicator %s measures %s, a %s (expected a goal or main line)") },
 	{ CHK_LINK_KIND,
@@ -74,26 +77,32 @@ static const struct query_check query_checks[] = {
 	  N_("the provenance of %s (field %s) belongs to a record that no longer exists%s") },
 	{ CHK_VISION,
 	  "SELECT 'vision/' || g.id, g.id, coalesce(p.id, '-'), coalesce(p.kind, '-') FROM vision_element g"
-	  " LEFT JOIN vision_element p ON p.id = g.parent_id WHERE g.kind = 'goal' AND (p.id IS NULL OR p.kind <> 'hoofdlijn')",
+	  " LEFT JOIN vision_element p ON p.id = g.parent_id WHERE g.kind = 'goal' AND (p.id IS NULL OR p.kind <> "
+	  "'hoofdlijn')",
 	  N_("goal %s should be below a main line, but its parent is %s (%s)") },
 	{ CHK_VISION,
 	  "SELECT 'vision/' || h.id, h.id, coalesce(p.id, '-'), coalesce(p.kind, '-') FROM vision_element h"
-	  " LEFT JOIN vision_element p ON p.id = h.parent_id WHERE h.kind = 'hoofdlijn' AND (p.id IS NULL OR p.kind <> 'vision')",
+	  " LEFT JOIN vision_element p ON p.id = h.parent_id WHERE h.kind = 'hoofdlijn' AND (p.id IS NULL OR p.kind <> "
+	  "'vision')",
 	  N_("main line %s should be below the vision, but its parent is %s (%s)") },
 	{ CHK_WEIGHTS,
-	  "SELECT 'vision', printf('%.4f', total(weight)), count(weight), count(*) FROM vision_element WHERE kind = 'hoofdlijn'"
+	  "SELECT 'vision', printf('%.4f', total(weight)), count(weight), count(*) FROM vision_element WHERE kind = "
+	  "'hoofdlijn'"
 	  " HAVING count(weight) > 0 AND (abs(total(weight) - 1) > 0.01 OR count(weight) < count(*))",
 	  N_("the weights of the main lines add up to %s (%s of %s main lines have one); expected 1") },
 	{ CHK_UNASSESSED,
 	  "SELECT 'items/' || i.id, i.id, i.title, '' FROM item i WHERE i.archived = 0 AND NOT EXISTS"
-	  " (SELECT 1 FROM assessment a WHERE a.item_id = i.id AND (a.score IS NOT NULL OR a.na = 1)) ORDER BY i.kind, i.id",
+	  " (SELECT 1 FROM assessment a WHERE a.item_id = i.id AND (a.score IS NOT NULL OR a.na = 1)) ORDER BY i.kind, "
+	  "i.id",
 	  N_("%s (%s) has no assessment yet%s") },
 	{ CHK_BUDGET_NO_FTE,
-	  "SELECT 'items/' || i.id, i.id, group_concat(y.year, ', '), '' FROM item i JOIN item_year y ON y.item_id = i.id"
+	  "SELECT 'items/' || i.id, i.id, group_concat(y.year, ', '), '' FROM item i JOIN item_year y ON y.item_id = "
+	  "i.id"
 	  " WHERE i.archived = 0 AND y.budget > 0 AND coalesce(y.fte, 0) = 0 GROUP BY i.id ORDER BY i.id",
 	  N_("%s has budget but no fte in %s%s") },
 	{ CHK_FTE_NO_BUDGET,
-	  "SELECT 'items/' || i.id, i.id, group_concat(y.year, ', '), '' FROM item i JOIN item_year y ON y.item_id = i.id"
+	  "SELECT 'items/' || i.id, i.id, group_concat(y.year, ', '), '' FROM item i JOIN item_year y ON y.item_id = "
+	  "i.id"
 	  " WHERE i.archived = 0 AND y.fte > 0 AND coalesce(y.budget, 0) = 0 GROUP BY i.id ORDER BY i.id",
 	  N_("%s has fte but no budget in %s%s") },
 };

@@ -125,7 +125,8 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	db->cache = xcalloc(1, sizeof(*db->cache));
 	if (stat(path, &st) < 0) {
 		if (!(flags & DB_CREATE)) {
-			err_set(e, E_DB, _("no database at %s; create one with 'steiger init' or 'steiger init --example'"),
+			err_set(e, E_DB,
+				_("no database at %s; create one with 'steiger init' or 'steiger init --example'"),
 				path);
 			db_close(db);
 			return E_DB;

@@ -23,12 +23,12 @@
 struct stmt_cache;
 
 struct db {
-	sqlite3 *h;                /* the connection */
-	char *path;                /* the database file */
-	char *actor;               /* who writes: "cli:jan", an account name */
-	char *context;             /* what writes: "import items.csv", "set" */
-	struct stmt_cache *cache;  /* prepared statements by SQL text */
-	int record_audit;          /* 1 while the writer (db_import) logs
+	sqlite3 *h;               /* the connection */
+	char *path;               /* the database file */
+	char *actor;              /* who writes: "cli:jan", an account name */
+	char *context;            /* what writes: "import items.csv", "set" */
+	struct stmt_cache *cache; /* prepared statements by SQL text */
+	int record_audit;         /* 1 while the writer (db_import) logs
 				      whole records itself: the row triggers
 				      then stay silent (steiger_row_audit()) */
 };

@@ -42,8 +42,8 @@ struct imp {
 					   and nothing needs to be read back */
 	struct audit_row *audit;        /* audit rows not yet written */
 	size_t naudit;
-	struct record *pending[32];     /* new plain records not yet inserted */
-	size_t npending;                /* (all of one register and mask) */
+	struct record *pending[32]; /* new plain records not yet inserted */
+	size_t npending;            /* (all of one register and mask) */
 };
 
 /* An audit entry waiting to be written (all strings in the arena). */
@@ -241,8 +241,8 @@ static const char *kind_of(struct imp *im, const struct register_def *r, const c
 }
 
 /* Check one reference of field f with value key at file:line:col. */
-static void check_ref(struct imp *im, const struct record *rec, const struct field_def *f, const char *key,
-		      int line, int col)
+static void check_ref(struct imp *im, const struct record *rec, const struct field_def *f, const char *key, int line,
+		      int col)
 {
 	const struct register_def *target = reg_get(f->ref);
 	if (!strmap_has(&im->keys[f->ref], key) && !in_database(im, target, key)) {
@@ -252,8 +252,8 @@ static void check_ref(struct imp *im, const struct record *rec, const struct fie
 	}
 	if (f->ref == rec->reg->id && rec->reg->fields[0].flags & F_KEY && rec->vals[0].text &&
 	    strcmp(key, rec->vals[0].text) == 0) {
-		diag_add(im->b->diag, rec->file, line, col, _("expected a reference to another record, found \"%s\" itself"),
-			 key);
+		diag_add(im->b->diag, rec->file, line, col,
+			 _("expected a reference to another record, found \"%s\" itself"), key);
 		return;
 	}
 	if (f->ref_kinds) {
@@ -262,8 +262,8 @@ static void check_ref(struct imp *im, const struct record *rec, const struct fie
 			struct buf kinds = BUF_INIT;
 			for (int i = 0; f->ref_kinds[i]; i++)
 				buf_printf(&kinds, "%s%s", i ? ", " : "", f->ref_kinds[i]);
-			diag_add(im->b->diag, rec->file, line, col, _("expected %s of kind %s, found \"%s\" of kind %s"),
-				 f->key, kinds.data, key, kind);
+			diag_add(im->b->diag, rec->file, line, col,
+				 _("expected %s of kind %s, found \"%s\" of kind %s"), f->key, kinds.data, key, kind);
 			buf_free(&kinds);
 		}
 	}
@@ -293,8 +293,8 @@ static void check_score(struct imp *im, const struct record *rec)
 		const char *sc = strmap_get(&im->scales, round);
 		found = sc && sscanf(sc, "%lld %lld %d", &lo, &hi, &allow_na) == 3;
 	} else {
-		sqlite3_stmt *st = db_stmt(im->db, "SELECT scale_min, scale_max, allow_na FROM assessment_round WHERE id = ?",
-					   im->e);
+		sqlite3_stmt *st = db_stmt(
+			im->db, "SELECT scale_min, scale_max, allow_na FROM assessment_round WHERE id = ?", im->e);
 		if (!st)
 			return;
 		db_bind_text(st, 1, round);
@@ -332,11 +332,12 @@ static void check_record(struct imp *im, const struct record *rec, int exists)
 			continue;
 		if ((f->flags & F_REQUIRED) && !(f->flags & F_LIST)) {
 			if (!exists && (!v->present || v->is_null))
-				diag_add(im->b->diag, rec->file, v->present ? v->line : rec->line, v->present ? v->col : 0,
-					 _("missing required field \"%s\""), f->key);
+				diag_add(im->b->diag, rec->file, v->present ? v->line : rec->line,
+					 v->present ? v->col : 0, _("missing required field \"%s\""), f->key);
 			else if (exists && v->present && v->is_null)
 				diag_add(im->b->diag, rec->file, v->line, v->col,
-					 _("expected a value for the required field \"%s\", found an empty cell"), f->key);
+					 _("expected a value for the required field \"%s\", found an empty cell"),
+					 f->key);
 		}
 		if (f->ref == REG_NONE || !v->present || v->is_null || (f->flags & F_KEY && reg_nkeys(r) == 1))
 			continue;
@@ -515,8 +516,9 @@ static int bind_insert(struct imp *im, sqlite3_stmt *st, int p, const struct rec
 			if (rec->vals[fsrc].present)
 				sqlite3_bind_null(st, p++);
 			else
-				db_bind_text(st, p++, arena_printf(&im->b->arena, _("imported by %s from %s"), im->b->actor,
-								   path_basename(rec->file)));
+				db_bind_text(st, p++,
+					     arena_printf(&im->b->arena, _("imported by %s from %s"), im->b->actor,
+							  path_basename(rec->file)));
 		} else if (v->present) {
 			p = bind_fval(st, p, f, v);
 		}
@@ -802,7 +804,8 @@ static int write_years(struct imp *im, struct record *rec, const char *key, int 
 			if (row) {
 				buf_printf(&im->sql, "UPDATE \"%s\" SET ", r->year_table);
 				for (int k = 0; k < nf; k++)
-					buf_printf(&im->sql, "%s\"%s\" = ?", k ? ", " : "", r->fields[fields[k]].column);
+					buf_printf(&im->sql, "%s\"%s\" = ?", k ? ", " : "",
+						   r->fields[fields[k]].column);
 				buf_adds(&im->sql, " WHERE item_id = ? AND year = ?");
 			} else {
 				buf_printf(&im->sql, "INSERT INTO \"%s\"(", r->year_table);
@@ -829,8 +832,9 @@ static int write_years(struct imp *im, struct record *rec, const char *key, int 
 		snprintf(ck, sizeof(ck), "ydel:%d", r->id);
 		if (!(st = cached(im, ck))) {
 			buf_reset(&im->sql);
-			buf_printf(&im->sql, "DELETE FROM \"%s\" WHERE item_id = ? AND year = ? AND budget IS NULL"
-					     " AND fte IS NULL",
+			buf_printf(&im->sql,
+				   "DELETE FROM \"%s\" WHERE item_id = ? AND year = ? AND budget IS NULL"
+				   " AND fte IS NULL",
 				   r->year_table);
 			if (!(st = prepare_as(im, ck)))
 				return -1;
@@ -855,8 +859,9 @@ static int write_field_sources(struct imp *im, struct record *rec, const char *k
 	int rc = 0;
 	size_t changes_before = im->changed.len;
 	if (exists) {
-		st = db_stmt(im->db, "SELECT field, source, position FROM value_source WHERE entity = ? AND entity_id = ?"
-				     " ORDER BY position",
+		st = db_stmt(im->db,
+			     "SELECT field, source, position FROM value_source WHERE entity = ? AND entity_id = ?"
+			     " ORDER BY position",
 			     im->e);
 		if (!st)
 			return im->db_failed = 1, -1;
@@ -865,7 +870,8 @@ static int write_field_sources(struct imp *im, struct record *rec, const char *k
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			strmap_put(&old, arena_strdup(a, db_col_text(st, 0)),
 				   arena_printf(a, "%s\x1f%d", db_col_text(st, 1), sqlite3_column_int(st, 2)));
-			buf_printf(&oldjson, "%s%J: %J", oldjson.len ? ", " : "", db_col_text(st, 0), db_col_text(st, 1));
+			buf_printf(&oldjson, "%s%J: %J", oldjson.len ? ", " : "", db_col_text(st, 0),
+				   db_col_text(st, 1));
 		}
 		sqlite3_reset(st);
 	}
@@ -877,10 +883,12 @@ static int write_field_sources(struct imp *im, struct record *rec, const char *k
 		if (have && strcmp(have, want) == 0)
 			continue;
 		note_changed(im, "field_sources");
-		st = db_stmt(im->db, "INSERT INTO value_source(entity, entity_id, field, source, position) VALUES(?, ?, ?, ?, ?)"
-				     " ON CONFLICT(entity, entity_id, field) DO UPDATE SET source = excluded.source,"
-				     " position = excluded.position",
-			     im->e);
+		st = db_stmt(
+			im->db,
+			"INSERT INTO value_source(entity, entity_id, field, source, position) VALUES(?, ?, ?, ?, ?)"
+			" ON CONFLICT(entity, entity_id, field) DO UPDATE SET source = excluded.source,"
+			" position = excluded.position",
+			im->e);
 		if (!st) {
 			im->db_failed = 1;
 			rc = -1;
@@ -901,7 +909,8 @@ static int write_field_sources(struct imp *im, struct record *rec, const char *k
 		if (!old.keys[i] || !old.vals[i])
 			continue;
 		note_changed(im, "field_sources");
-		st = db_stmt(im->db, "DELETE FROM value_source WHERE entity = ? AND entity_id = ? AND field = ?", im->e);
+		st = db_stmt(im->db, "DELETE FROM value_source WHERE entity = ? AND entity_id = ? AND field = ?",
+			     im->e);
 		if (!st) {
 			im->db_failed = 1;
 			rc = -1;
@@ -938,7 +947,9 @@ static int flush_audit(struct imp *im)
 		sqlite3_stmt *st = cached(im, n == 1 ? "audit1" : "auditN");
 		if (!st) {
 			buf_reset(&im->sql);
-			buf_adds(&im->sql, "INSERT INTO audit_log(at, actor, action, tbl, record, before, after, context) VALUES");
+			buf_adds(
+				&im->sql,
+				"INSERT INTO audit_log(at, actor, action, tbl, record, before, after, context) VALUES");
 			for (size_t i = 0; i < n; i++)
 				buf_adds(&im->sql, i ? ", (?, ?, ?, ?, ?, ?, ?, ?)" : " (?, ?, ?, ?, ?, ?, ?, ?)");
 			if (!(st = prepare_as(im, n == 1 ? "audit1" : "auditN")))
@@ -1039,12 +1050,13 @@ static void resolve_kwb(struct imp *im)
 		} else {
 			for (size_t j = 0; j < im->b->n && !id; j++) {
 				struct record *ir = im->b->recs[j];
-				if (ir->reg->id == REG_INDICATORS && ir->vals[fcol].present && !ir->vals[fcol].is_null &&
-				    strcmp(ir->vals[fcol].text, col) == 0)
+				if (ir->reg->id == REG_INDICATORS && ir->vals[fcol].present &&
+				    !ir->vals[fcol].is_null && strcmp(ir->vals[fcol].text, col) == 0)
 					id = ir->vals[0].text;
 			}
 			if (!id) {
-				sqlite3_stmt *st = db_stmt(im->db, "SELECT id FROM indicator WHERE cbs_column = ?", im->e);
+				sqlite3_stmt *st =
+					db_stmt(im->db, "SELECT id FROM indicator WHERE cbs_column = ?", im->e);
 				if (st) {
 					db_bind_text(st, 1, col);
 					if (sqlite3_step(st) == SQLITE_ROW)
@@ -1059,7 +1071,8 @@ static void resolve_kwb(struct imp *im)
 			char *k = mprintf("%s\x1f%s", rec->file, col);
 			if (!strmap_has(&im->kwb_ignored, k)) {
 				strmap_put(&im->kwb_ignored, arena_strdup(&im->b->arena, k), (void *)1);
-				buf_printf(&im->res->notes, _("%s: column \"%s\" ignored: no indicator has it as its cbs_column\n"),
+				buf_printf(&im->res->notes,
+					   _("%s: column \"%s\" ignored: no indicator has it as its cbs_column\n"),
 					   rec->file, col);
 			}
 			free(k);

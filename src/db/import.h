@@ -37,7 +37,6 @@ void import_result_free(struct import_result *res);
 /* Write batch b to db. Located input errors go to b->diag and give
  * E_INPUT; a database failure gives E_DB with e set. Either way nothing is
  * written. */
-int db_import(struct db *db, struct batch *b, const struct import_opts *o, struct import_result *res,
-	      struct err *e);
+int db_import(struct db *db, struct batch *b, const struct import_opts *o, struct import_result *res, struct err *e);
 
 #endif

@@ -6,35 +6,42 @@
 
 /* SQL for the provenance of the yearly field F of item i in year y: its
  * own field_sources entry, that of its family, or the item's source. */
-#define VALUE_SOURCE(F) \
-	"COALESCE((SELECT source FROM value_source WHERE entity = 'item' AND entity_id = i.id" \
+#define VALUE_SOURCE(F)                                                                            \
+	"COALESCE((SELECT source FROM value_source WHERE entity = 'item' AND entity_id = i.id"     \
 	" AND field = '" F "_' || y.year), (SELECT source FROM value_source WHERE entity = 'item'" \
 	" AND entity_id = i.id AND field = '" F "'), i.source)"
 
 /* The columns of item listings. */
 static const struct list_col item_cols[] = {
-	{ "id", N_("id"), COL_TEXT },          { "title", N_("title"), COL_TEXT },
-	{ "kind", N_("kind"), COL_CODE },      { "status", N_("status"), COL_CODE },
-	{ "owner", N_("owner"), COL_TEXT },    { "domains", N_("domains"), COL_LIST },
-	{ "budget", N_("budget"), COL_EUR },   { "fte", N_("fte"), COL_NUM },
-	{ "archived", N_("archived"), COL_BOOL }, { "source", N_("source"), COL_CODE },
-	{ "budget_source", N_("source of budget"), COL_CODE }, { "fte_source", N_("source of fte"), COL_CODE },
+	{ "id", N_("id"), COL_TEXT },
+	{ "title", N_("title"), COL_TEXT },
+	{ "kind", N_("kind"), COL_CODE },
+	{ "status", N_("status"), COL_CODE },
+	{ "owner", N_("owner"), COL_TEXT },
+	{ "domains", N_("domains"), COL_LIST },
+	{ "budget", N_("budget"), COL_EUR },
+	{ "fte", N_("fte"), COL_NUM },
+	{ "archived", N_("archived"), COL_BOOL },
+	{ "source", N_("source"), COL_CODE },
+	{ "budget_source", N_("source of budget"), COL_CODE },
+	{ "fte_source", N_("source of fte"), COL_CODE },
 };
 static const char item_sql[] =
 	"SELECT i.id, i.title, i.kind, i.status, i.owner,"
 	" (SELECT group_concat(domain, '|') FROM (SELECT domain FROM item_domain d WHERE d.item_id = i.id"
 	"  ORDER BY position)),"
 	" y.budget, y.fte, i.archived, i.source,"
-	" CASE WHEN y.budget IS NOT NULL THEN " VALUE_SOURCE("budget") " END,"
-	" CASE WHEN y.fte IS NOT NULL THEN " VALUE_SOURCE("fte") " END"
-	" FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1"
-	" WHERE (?2 IS NULL OR i.kind = ?2) AND (?3 OR i.archived = 0)"
-	" ORDER BY i.kind, i.title COLLATE NOCASE, i.id";
+	" CASE WHEN y.budget IS NOT NULL THEN " VALUE_SOURCE(
+		"budget") " END,"
+			  " CASE WHEN y.fte IS NOT NULL THEN " VALUE_SOURCE(
+				  "fte") " END"
+					 " FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1"
+					 " WHERE (?2 IS NULL OR i.kind = ?2) AND (?3 OR i.archived = 0)"
+					 " ORDER BY i.kind, i.title COLLATE NOCASE, i.id";
 
 static const struct list_col hoofdlijn_cols[] = {
-	{ "id", N_("id"), COL_TEXT },        { "title", N_("title"), COL_TEXT },
-	{ "weight", N_("weight"), COL_NUM }, { "status", N_("status"), COL_CODE },
-	{ "goals", N_("goals"), COL_INT },   { "items", N_("items"), COL_INT },
+	{ "id", N_("id"), COL_TEXT },         { "title", N_("title"), COL_TEXT }, { "weight", N_("weight"), COL_NUM },
+	{ "status", N_("status"), COL_CODE }, { "goals", N_("goals"), COL_INT },  { "items", N_("items"), COL_INT },
 	{ "source", N_("source"), COL_CODE },
 };
 static const char hoofdlijn_sql[] =
@@ -48,9 +55,8 @@ static const char hoofdlijn_sql[] =
 	" ORDER BY h.position, h.id";
 
 static const struct list_col vision_cols[] = {
-	{ "id", N_("id"), COL_TEXT },         { "title", N_("title"), COL_TEXT },
-	{ "kind", N_("kind"), COL_CODE },     { "parent", N_("part of"), COL_TEXT },
-	{ "status", N_("status"), COL_CODE }, { "items", N_("items"), COL_INT },
+	{ "id", N_("id"), COL_TEXT },          { "title", N_("title"), COL_TEXT },   { "kind", N_("kind"), COL_CODE },
+	{ "parent", N_("part of"), COL_TEXT }, { "status", N_("status"), COL_CODE }, { "items", N_("items"), COL_INT },
 	{ "source", N_("source"), COL_CODE },
 };
 static const char vision_sql[] =
@@ -62,9 +68,12 @@ static const char vision_sql[] =
 	"  WHEN 'urgent_issue' THEN 4 ELSE 5 END, v.parent_id, v.position, v.id";
 
 static const struct list_col area_cols[] = {
-	{ "code", N_("code"), COL_TEXT },     { "name", N_("name"), COL_TEXT },
-	{ "type", N_("type"), COL_CODE },     { "parent", N_("part of"), COL_TEXT },
-	{ "inhabitants", N_("inhabitants"), COL_NUM }, { "items", N_("items"), COL_INT },
+	{ "code", N_("code"), COL_TEXT },
+	{ "name", N_("name"), COL_TEXT },
+	{ "type", N_("type"), COL_CODE },
+	{ "parent", N_("part of"), COL_TEXT },
+	{ "inhabitants", N_("inhabitants"), COL_NUM },
+	{ "items", N_("items"), COL_INT },
 	{ "source", N_("source"), COL_CODE },
 };
 static const char area_sql[] =
@@ -77,69 +86,84 @@ static const char area_sql[] =
 	" ORDER BY CASE a.type WHEN 'gemeente' THEN 0 WHEN 'wijk' THEN 1 WHEN 'buurt' THEN 2 ELSE 3 END, a.code";
 
 static const struct list_col org_cols[] = {
-	{ "id", N_("id"), COL_TEXT },      { "name", N_("name"), COL_TEXT },
-	{ "type", N_("type"), COL_CODE },  { "items", N_("items"), COL_INT },
-	{ "contracts", N_("contracts"), COL_INT }, { "source", N_("source"), COL_CODE },
+	{ "id", N_("id"), COL_TEXT },
+	{ "name", N_("name"), COL_TEXT },
+	{ "type", N_("type"), COL_CODE },
+	{ "items", N_("items"), COL_INT },
+	{ "contracts", N_("contracts"), COL_INT },
+	{ "source", N_("source"), COL_CODE },
 };
-static const char org_sql[] =
-	"SELECT o.id, o.name, o.type,"
-	" (SELECT count(*) FROM item_partner p WHERE p.organisation_id = o.id),"
-	" (SELECT count(*) FROM contract_party c WHERE c.organisation_id = o.id),"
-	" o.source FROM organisation o"
-	" ORDER BY o.name COLLATE NOCASE, o.id";
+static const char org_sql[] = "SELECT o.id, o.name, o.type,"
+			      " (SELECT count(*) FROM item_partner p WHERE p.organisation_id = o.id),"
+			      " (SELECT count(*) FROM contract_party c WHERE c.organisation_id = o.id),"
+			      " o.source FROM organisation o"
+			      " ORDER BY o.name COLLATE NOCASE, o.id";
 
 static const struct list_col indicator_cols[] = {
-	{ "id", N_("id"), COL_TEXT },            { "title", N_("title"), COL_TEXT },
-	{ "unit", N_("unit"), COL_TEXT },        { "direction", N_("direction"), COL_CODE },
-	{ "baseline", N_("baseline"), COL_NUM }, { "target", N_("target"), COL_NUM },
-	{ "values", N_("values"), COL_INT },     { "source", N_("source"), COL_CODE },
+	{ "id", N_("id"), COL_TEXT },
+	{ "title", N_("title"), COL_TEXT },
+	{ "unit", N_("unit"), COL_TEXT },
+	{ "direction", N_("direction"), COL_CODE },
+	{ "baseline", N_("baseline"), COL_NUM },
+	{ "target", N_("target"), COL_NUM },
+	{ "values", N_("values"), COL_INT },
+	{ "source", N_("source"), COL_CODE },
 };
-static const char indicator_sql[] =
-	"SELECT n.id, n.title, n.unit, n.direction, n.baseline, n.target,"
-	" (SELECT count(*) FROM indicator_value v WHERE v.indicator_id = n.id), n.source"
-	" FROM indicator n ORDER BY n.id";
+static const char indicator_sql[] = "SELECT n.id, n.title, n.unit, n.direction, n.baseline, n.target,"
+				    " (SELECT count(*) FROM indicator_value v WHERE v.indicator_id = n.id), n.source"
+				    " FROM indicator n ORDER BY n.id";
 
 static const struct list_col contract_cols[] = {
-	{ "id", N_("id"), COL_TEXT },              { "title", N_("title"), COL_TEXT },
-	{ "item", N_("item"), COL_TEXT },          { "end_date", N_("end date"), COL_TEXT },
-	{ "exit_cost", N_("exit cost"), COL_EUR }, { "source", N_("source"), COL_CODE },
+	{ "id", N_("id"), COL_TEXT },
+	{ "title", N_("title"), COL_TEXT },
+	{ "item", N_("item"), COL_TEXT },
+	{ "end_date", N_("end date"), COL_TEXT },
+	{ "exit_cost", N_("exit cost"), COL_EUR },
+	{ "source", N_("source"), COL_CODE },
 };
-static const char contract_sql[] =
-	"SELECT c.id, c.title, c.item_id, c.end_date, c.exit_cost, c.source FROM contract c"
-	" ORDER BY c.end_date, c.id";
+static const char contract_sql[] = "SELECT c.id, c.title, c.item_id, c.end_date, c.exit_cost, c.source FROM contract c"
+				   " ORDER BY c.end_date, c.id";
 
 static const struct list_col user_cols[] = {
-	{ "name", N_("name"), COL_TEXT }, { "display_name", N_("display name"), COL_TEXT },
-	{ "role", N_("role"), COL_TEXT }, { "disabled", N_("disabled"), COL_BOOL },
+	{ "name", N_("name"), COL_TEXT },
+	{ "display_name", N_("display name"), COL_TEXT },
+	{ "role", N_("role"), COL_TEXT },
+	{ "disabled", N_("disabled"), COL_BOOL },
 };
 static const char user_sql[] = "SELECT name, display_name, role, disabled FROM account"
 			       " ORDER BY name";
 
 static const struct list_col contact_cols[] = {
-	{ "id", N_("id"), COL_TEXT },                     { "name", N_("name"), COL_TEXT },
-	{ "organisation", N_("organisation"), COL_TEXT }, { "role", N_("role"), COL_TEXT },
+	{ "id", N_("id"), COL_TEXT },
+	{ "name", N_("name"), COL_TEXT },
+	{ "organisation", N_("organisation"), COL_TEXT },
+	{ "role", N_("role"), COL_TEXT },
 	{ "email", N_("e-mail"), COL_TEXT },
 };
 static const char contact_sql[] = "SELECT id, name, organisation_id, role, email FROM contact"
 				  " ORDER BY name, id";
 
 static const struct list_col decision_cols[] = {
-	{ "id", N_("id"), COL_TEXT },             { "item", N_("item"), COL_TEXT },
-	{ "decision", N_("decision"), COL_CODE }, { "decided_on", N_("decided on"), COL_TEXT },
+	{ "id", N_("id"), COL_TEXT },
+	{ "item", N_("item"), COL_TEXT },
+	{ "decision", N_("decision"), COL_CODE },
+	{ "decided_on", N_("decided on"), COL_TEXT },
 	{ "decided_by", N_("decided by"), COL_TEXT },
 };
 static const char decision_sql[] = "SELECT id, item_id, decision, decided_on, decided_by FROM decision"
 				   " ORDER BY decided_on, id";
 
 static const struct list_col round_cols[] = {
-	{ "id", N_("id"), COL_TEXT },          { "title", N_("title"), COL_TEXT },
-	{ "status", N_("status"), COL_CODE },  { "scale_min", N_("scale from"), COL_INT },
-	{ "scale_max", N_("scale to"), COL_INT }, { "scores", N_("scores"), COL_INT },
+	{ "id", N_("id"), COL_TEXT },
+	{ "title", N_("title"), COL_TEXT },
+	{ "status", N_("status"), COL_CODE },
+	{ "scale_min", N_("scale from"), COL_INT },
+	{ "scale_max", N_("scale to"), COL_INT },
+	{ "scores", N_("scores"), COL_INT },
 };
-static const char round_sql[] =
-	"SELECT r.id, r.title, r.status, r.scale_min, r.scale_max,"
-	" (SELECT count(*) FROM assessment a WHERE a.round_id = r.id) FROM assessment_round r"
-	" ORDER BY r.id";
+static const char round_sql[] = "SELECT r.id, r.title, r.status, r.scale_min, r.scale_max,"
+				" (SELECT count(*) FROM assessment a WHERE a.round_id = r.id) FROM assessment_round r"
+				" ORDER BY r.id";
 
 /* One kind of listing: its names, columns, query and the filter value
  * bound to ?2 (NULL: none). */
@@ -150,7 +174,10 @@ static const struct {
 	const char *sql;
 	const char *filter;
 } kinds[] = {
-#define K(name, alias, cols, sql, filter) { name, alias, cols, ARRAY_SIZE(cols), sql, filter }
+#define K(name, alias, cols, sql, filter)                        \
+	{                                                        \
+		name, alias, cols, ARRAY_SIZE(cols), sql, filter \
+	}
 	K("items", "items", item_cols, item_sql, NULL),
 	K("policies", "beleid", item_cols, item_sql, "policy"),
 	K("programmes", "programmas", item_cols, item_sql, "programme"),
@@ -174,10 +201,11 @@ static const struct {
 #undef K
 };
 
-const char *const list_kinds[] = { "policies", "programmes", "projects", "regulations", "actions", "items",
-				   "hoofdlijnen", "vision", "goals", "pillars", "urgent-issues", "mechanisms",
-				   "areas", "organisations", "contacts", "indicators", "contracts", "users",
-				   "rounds", "decisions", NULL };
+const char *const list_kinds[] = {
+	"policies", "programmes", "projects",  "regulations",   "actions",    "items",     "hoofdlijnen",
+	"vision",   "goals",      "pillars",   "urgent-issues", "mechanisms", "areas",     "organisations",
+	"contacts", "indicators", "contracts", "users",         "rounds",     "decisions", NULL
+};
 
 /* See list.h. */
 int db_default_year(struct db *db)
@@ -187,8 +215,8 @@ int db_default_year(struct db *db)
 	int now = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 + (today[3] - '0');
 	char buf[8];
 	snprintf(buf, sizeof(buf), "%d", now);
-	long long y = db_int(db, "SELECT year FROM item_year WHERE year <= CAST(?1 AS INTEGER) ORDER BY year DESC LIMIT 1",
-			     buf, 0);
+	long long y = db_int(
+		db, "SELECT year FROM item_year WHERE year <= CAST(?1 AS INTEGER) ORDER BY year DESC LIMIT 1", buf, 0);
 	if (!y)
 		y = db_int(db, "SELECT min(year) FROM item_year", NULL, 0);
 	return (int)y;

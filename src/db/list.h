@@ -13,18 +13,18 @@ enum col_type { COL_TEXT, COL_INT, COL_NUM, COL_EUR, COL_LIST, COL_BOOL, COL_COD
 
 /* A column of a listing. */
 struct list_col {
-	const char *key;     /* JSON key, e.g. "title" */
-	const char *header;  /* table header (English msgid) */
-	enum col_type type;  /* how to print it */
+	const char *key;    /* JSON key, e.g. "title" */
+	const char *header; /* table header (English msgid) */
+	enum col_type type; /* how to print it */
 };
 
 /* A listing: columns and rows of texts (NULL for no value). */
 struct list_result {
 	const struct list_col *cols; /* the columns */
 	size_t ncols;
-	char **cells;                /* row-major nrows * ncols, owned */
+	char **cells; /* row-major nrows * ncols, owned */
 	size_t nrows, cap;
-	int year;                    /* the year of budget/fte columns, or 0 */
+	int year; /* the year of budget/fte columns, or 0 */
 };
 
 /* The kinds `list` knows, NULL-ended (English names; Dutch aliases are

@@ -97,8 +97,9 @@ static int read_years(struct db *db, struct arena *a, struct stored *s, struct e
 /* Read the field-level provenance of s. */
 static int read_fsrcs(struct db *db, struct arena *a, struct stored *s, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT field, source FROM value_source WHERE entity = ? AND entity_id = ? "
-				       "ORDER BY position",
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT field, source FROM value_source WHERE entity = ? AND entity_id = ? "
+				   "ORDER BY position",
 				   e);
 	size_t cap = 0;
 	struct fsrc *fs = NULL;

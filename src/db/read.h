@@ -14,8 +14,8 @@
 
 /* One year of the yearly fields of a record. */
 struct year_vals {
-	int year;             /* the year */
-	const char *vals[4];  /* per yearly field (in register order), or NULL */
+	int year;            /* the year */
+	const char *vals[4]; /* per yearly field (in register order), or NULL */
 };
 
 /* A record as stored. Everything points into the arena given to the
@@ -29,7 +29,7 @@ struct stored {
 	size_t *nlist;                  /* per field: how many */
 	struct year_vals *years;        /* yearly values by year, ascending */
 	size_t nyears;
-	struct fsrc *fsrcs;             /* field-level provenance */
+	struct fsrc *fsrcs; /* field-level provenance */
 	size_t nfsrcs;
 };
 

@@ -15,58 +15,82 @@ struct section_def {
 };
 
 static const struct list_col contract_cols[] = {
-	{ "id", N_("id"), COL_TEXT }, { "title", N_("title"), COL_TEXT },
-	{ "end_date", N_("end date"), COL_TEXT }, { "exit_cost", N_("exit cost"), COL_EUR },
+	{ "id", N_("id"), COL_TEXT },
+	{ "title", N_("title"), COL_TEXT },
+	{ "end_date", N_("end date"), COL_TEXT },
+	{ "exit_cost", N_("exit cost"), COL_EUR },
 };
 static const struct list_col partner_cols[] = {
-	{ "organisation", N_("organisation"), COL_TEXT }, { "name", N_("name"), COL_TEXT },
-	{ "role", N_("role"), COL_TEXT }, { "willingness", N_("willingness (1-5)"), COL_INT },
+	{ "organisation", N_("organisation"), COL_TEXT },
+	{ "name", N_("name"), COL_TEXT },
+	{ "role", N_("role"), COL_TEXT },
+	{ "willingness", N_("willingness (1-5)"), COL_INT },
 	{ "source", N_("source"), COL_CODE },
 };
 static const struct list_col item_ref_cols[] = {
-	{ "id", N_("id"), COL_TEXT }, { "title", N_("title"), COL_TEXT }, { "kind", N_("kind"), COL_CODE },
+	{ "id", N_("id"), COL_TEXT },
+	{ "title", N_("title"), COL_TEXT },
+	{ "kind", N_("kind"), COL_CODE },
 	{ "status", N_("status"), COL_CODE },
 };
 static const struct list_col score_cols[] = {
-	{ "round", N_("round"), COL_TEXT }, { "criterion", N_("criterion"), COL_TEXT },
-	{ "scores", N_("scores"), COL_INT }, { "mean", N_("mean"), COL_NUM }, { "na", N_("n/a"), COL_INT },
+	{ "round", N_("round"), COL_TEXT },  { "criterion", N_("criterion"), COL_TEXT },
+	{ "scores", N_("scores"), COL_INT }, { "mean", N_("mean"), COL_NUM },
+	{ "na", N_("n/a"), COL_INT },
 };
 static const struct list_col decision_cols[] = {
-	{ "id", N_("id"), COL_TEXT }, { "decision", N_("decision"), COL_CODE },
-	{ "decided_on", N_("decided on"), COL_TEXT }, { "decided_by", N_("decided by"), COL_TEXT },
+	{ "id", N_("id"), COL_TEXT },
+	{ "decision", N_("decision"), COL_CODE },
+	{ "decided_on", N_("decided on"), COL_TEXT },
+	{ "decided_by", N_("decided by"), COL_TEXT },
 	{ "rationale", N_("rationale"), COL_TEXT },
 };
 static const struct list_col element_cols[] = {
-	{ "id", N_("id"), COL_TEXT }, { "kind", N_("kind"), COL_CODE }, { "title", N_("title"), COL_TEXT },
+	{ "id", N_("id"), COL_TEXT },
+	{ "kind", N_("kind"), COL_CODE },
+	{ "title", N_("title"), COL_TEXT },
 };
 static const struct list_col indicator_cols[] = {
-	{ "id", N_("id"), COL_TEXT }, { "title", N_("title"), COL_TEXT }, { "unit", N_("unit"), COL_TEXT },
-	{ "baseline", N_("baseline"), COL_NUM }, { "target", N_("target"), COL_NUM },
+	{ "id", N_("id"), COL_TEXT },        { "title", N_("title"), COL_TEXT },
+	{ "unit", N_("unit"), COL_TEXT },    { "baseline", N_("baseline"), COL_NUM },
+	{ "target", N_("target"), COL_NUM },
 };
 static const struct list_col area_ref_cols[] = {
-	{ "code", N_("code"), COL_TEXT }, { "name", N_("name"), COL_TEXT }, { "type", N_("type"), COL_CODE },
+	{ "code", N_("code"), COL_TEXT },
+	{ "name", N_("name"), COL_TEXT },
+	{ "type", N_("type"), COL_CODE },
 };
 static const struct list_col value_cols[] = {
-	{ "indicator", N_("indicator"), COL_TEXT }, { "title", N_("title"), COL_TEXT },
-	{ "year", N_("year"), COL_INT }, { "value", N_("value"), COL_NUM }, { "unit", N_("unit"), COL_TEXT },
+	{ "indicator", N_("indicator"), COL_TEXT },
+	{ "title", N_("title"), COL_TEXT },
+	{ "year", N_("year"), COL_INT },
+	{ "value", N_("value"), COL_NUM },
+	{ "unit", N_("unit"), COL_TEXT },
 	{ "source", N_("source"), COL_CODE },
 };
 static const struct list_col org_ref_cols[] = {
-	{ "id", N_("id"), COL_TEXT }, { "name", N_("name"), COL_TEXT }, { "type", N_("type"), COL_CODE },
+	{ "id", N_("id"), COL_TEXT },
+	{ "name", N_("name"), COL_TEXT },
+	{ "type", N_("type"), COL_CODE },
 };
 static const struct list_col contact_cols[] = {
-	{ "id", N_("id"), COL_TEXT }, { "name", N_("name"), COL_TEXT }, { "role", N_("role"), COL_TEXT },
+	{ "id", N_("id"), COL_TEXT },
+	{ "name", N_("name"), COL_TEXT },
+	{ "role", N_("role"), COL_TEXT },
 	{ "email", N_("e-mail"), COL_TEXT },
 };
 static const struct list_col history_cols[] = {
-	{ "at", N_("when"), COL_TEXT },       { "actor", N_("who"), COL_TEXT },
-	{ "action", N_("what"), COL_CODE },   { "table", N_("part"), COL_CODE },
-	{ "record", N_("record"), COL_TEXT },  { "context", N_("through"), COL_TEXT },
+	{ "at", N_("when"), COL_TEXT },    { "actor", N_("who"), COL_TEXT },     { "action", N_("what"), COL_CODE },
+	{ "table", N_("part"), COL_CODE }, { "record", N_("record"), COL_TEXT }, { "context", N_("through"), COL_TEXT },
 };
 
-#define ITEM_REF "SELECT i.id, i.title, i.kind, i.status FROM item_link l JOIN item i ON i.id = l.item_id " \
-		 "WHERE l.target_id = ?1 AND l.type = "
-#define S(reg, key, title, cols, sql) { reg, key, title, cols, ARRAY_SIZE(cols), sql }
+#define ITEM_REF                                                                                   \
+	"SELECT i.id, i.title, i.kind, i.status FROM item_link l JOIN item i ON i.id = l.item_id " \
+	"WHERE l.target_id = ?1 AND l.type = "
+#define S(reg, key, title, cols, sql)                        \
+	{                                                    \
+		reg, key, title, cols, ARRAY_SIZE(cols), sql \
+	}
 
 static const struct section_def sections[] = {
 	S(REG_ITEMS, "contracts", N_("Contracts"), contract_cols,
@@ -123,8 +147,8 @@ static const struct section_def sections[] = {
 };
 
 /* Run one section query into rows. */
-static int run_section(struct db *db, const char *sql, const struct list_col *cols, size_t ncols,
-		       const char *p1, const char *p2, struct list_result *rows, struct err *e)
+static int run_section(struct db *db, const char *sql, const struct list_col *cols, size_t ncols, const char *p1,
+		       const char *p2, struct list_result *rows, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	memset(rows, 0, sizeof(*rows));
@@ -160,7 +184,8 @@ int db_related(struct db *db, const struct register_def *r, const char *key, str
 	 * its field-level provenance. The table names come from the
 	 * register tables, not from input. */
 	struct buf sql = BUF_INIT;
-	buf_printf(&sql, "SELECT at, actor, action, tbl, record, context FROM audit_log WHERE (tbl = '%q' AND record = ?1)",
+	buf_printf(&sql,
+		   "SELECT at, actor, action, tbl, record, context FROM audit_log WHERE (tbl = '%q' AND record = ?1)",
 		   r->table);
 	buf_adds(&sql, " OR (substr(record, 1, length(?1) + 1) = ?1 || '/' AND tbl IN ('-'");
 	if (r->year_table)
@@ -168,7 +193,8 @@ int db_related(struct db *db, const struct register_def *r, const char *key, str
 	for (size_t i = 0; i < r->nfields; i++)
 		if (r->fields[i].child)
 			buf_printf(&sql, ", '%q'", r->fields[i].child->table);
-	buf_adds(&sql, ")) OR (tbl = 'value_source' AND substr(record, 1, length(?2) + length(?1) + 2) = ?2 || '/' || ?1 || '/')"
+	buf_adds(&sql, ")) OR (tbl = 'value_source' AND substr(record, 1, length(?2) + length(?1) + 2) = ?2 || '/' || "
+		       "?1 || '/')"
 		       " ORDER BY id DESC LIMIT 20");
 	secs[n].key = "history";
 	secs[n].title = N_("History (latest changes)");

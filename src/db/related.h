@@ -12,9 +12,9 @@
 
 /* One section of related records. */
 struct related_section {
-	const char *key;          /* JSON key, e.g. "contracts" */
-	const char *title;        /* heading (English msgid) */
-	struct list_result rows;  /* the records */
+	const char *key;         /* JSON key, e.g. "contracts" */
+	const char *title;       /* heading (English msgid) */
+	struct list_result rows; /* the records */
 };
 
 /* Fill secs (room for RELATED_MAX) with the sections of record key of

@@ -31,6 +31,9 @@
 #include "steiger.h"
 #include "db/db.h"
 
+/* The SQL below is laid out as SQL, not as C. */
+// clang-format off
+
 /* The provenance columns every register row has. */
 #define PROVENANCE \
 	"  source TEXT NOT NULL DEFAULT 'import' CHECK(source IN " \
@@ -545,6 +548,8 @@ static const char migration_4[] =
 	"  body TEXT,\n"
 	"  status TEXT NOT NULL DEFAULT 'draft' CHECK(status IN ('draft','final','sent')),\n"
 	PROVENANCE ") STRICT;\n";
+
+// clang-format on
 
 /* See db.h. */
 const char *const db_migrations[] = { migration_1, migration_2, migration_3, migration_4 };

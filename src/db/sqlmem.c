@@ -19,9 +19,9 @@
 #ifndef STEIGER_SANITIZE
 
 #define ALIGN 16
-#define SMALL_MAX 1024                 /* largest size served from a list */
-#define NCLASS (SMALL_MAX / ALIGN)     /* classes of 16, 32, ... 1024 bytes */
-#define LARGE UINT32_MAX               /* class of a block from malloc() */
+#define SMALL_MAX 1024             /* largest size served from a list */
+#define NCLASS (SMALL_MAX / ALIGN) /* classes of 16, 32, ... 1024 bytes */
+#define LARGE UINT32_MAX           /* class of a block from malloc() */
 
 /* The header before every block: its class and, for large blocks, size. */
 struct block {
@@ -109,13 +109,14 @@ static int mem_roundup(int n)
 	return n <= SMALL_MAX ? (n + ALIGN - 1) / ALIGN * ALIGN : n;
 }
 
-/* xInit, xShutdown: nothing to do. */
+/* xInit: nothing to do. */
 static int mem_init(void *arg)
 {
 	(void)arg;
 	return SQLITE_OK;
 }
 
+/* xShutdown: nothing to do. */
 static void mem_shutdown(void *arg)
 {
 	(void)arg;
@@ -124,7 +125,7 @@ static void mem_shutdown(void *arg)
 /* See db.h. */
 void db_configure_memory(void)
 {
-	static const sqlite3_mem_methods methods = { mem_malloc, mem_free, mem_realloc, mem_size,
+	static const sqlite3_mem_methods methods = { mem_malloc,  mem_free, mem_realloc,  mem_size,
 						     mem_roundup, mem_init, mem_shutdown, NULL };
 	sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
 }

@@ -119,9 +119,11 @@ static int money_groups(struct db *db, struct status *st, struct err *e)
 	int rc = E_DB;
 	sqlite3_stmt *q;
 	snprintf(year, sizeof(year), "%d", st->year);
-	q = db_stmt(db, "SELECT i.id, i.kind, i.status IN ('planned','active'), coalesce(y.budget, 0), coalesce(y.fte, 0),"
-			" i.source FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0",
-		    e);
+	q = db_stmt(
+		db,
+		"SELECT i.id, i.kind, i.status IN ('planned','active'), coalesce(y.budget, 0), coalesce(y.fte, 0),"
+		" i.source FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0",
+		e);
 	if (!q)
 		goto out;
 	sqlite3_bind_int(q, 1, st->year);
@@ -140,8 +142,9 @@ static int money_groups(struct db *db, struct status *st, struct err *e)
 		strmap_put(&items, all[i].id, &all[i]);
 	/* Field-level provenance; the year's entry (longer name, read
 	 * later) beats the family's. */
-	q = db_stmt(db, "SELECT entity_id, field, source FROM value_source WHERE entity = 'item'"
-			" AND field IN ('budget', 'fte', 'budget_' || ?1, 'fte_' || ?1) ORDER BY length(field)",
+	q = db_stmt(db,
+		    "SELECT entity_id, field, source FROM value_source WHERE entity = 'item'"
+		    " AND field IN ('budget', 'fte', 'budget_' || ?1, 'fte_' || ?1) ORDER BY length(field)",
 		    e);
 	if (!q)
 		goto out;
@@ -169,7 +172,8 @@ static int money_groups(struct db *db, struct status *st, struct err *e)
 	    element_groups(db, "hoofdlijn", &st->by_hoofdlijn, e) < 0 ||
 	    add_pairs(db, &a,
 		      "SELECT s.item_id, CASE WHEN v.kind = 'hoofdlijn' THEN v.id ELSE v.parent_id END"
-		      " FROM item_serves s JOIN vision_element v ON v.id = s.element_id WHERE v.kind IN ('hoofdlijn','goal')",
+		      " FROM item_serves s JOIN vision_element v ON v.id = s.element_id WHERE v.kind IN "
+		      "('hoofdlijn','goal')",
 		      &items, &st->by_hoofdlijn, e) < 0 ||
 	    element_groups(db, "pillar", &st->by_pillar, e) < 0 ||
 	    add_pairs(db, &a,
@@ -255,12 +259,15 @@ int db_status(struct db *db, int year, struct status *st, struct err *e)
 			st->dataset = xstrdup(db_col_text(q, 0));
 		sqlite3_reset(q);
 	}
-	if ((q = db_stmt(db, "SELECT title FROM vision_element WHERE kind = 'vision' ORDER BY position, id LIMIT 1", e))) {
+	if ((q = db_stmt(db, "SELECT title FROM vision_element WHERE kind = 'vision' ORDER BY position, id LIMIT 1",
+			 e))) {
 		if (sqlite3_step(q) == SQLITE_ROW)
 			st->vision = xstrdup(db_col_text(q, 0));
 		sqlite3_reset(q);
 	}
-	if (!(q = db_stmt(db, "SELECT kind, count(*), total(status = 'te_bevestigen') FROM vision_element GROUP BY kind", e)))
+	if (!(q = db_stmt(db,
+			  "SELECT kind, count(*), total(status = 'te_bevestigen') FROM vision_element GROUP BY kind",
+			  e)))
 		return E_DB;
 	while (sqlite3_step(q) == SQLITE_ROW)
 		for (int k = 0; status_vision_kinds[k]; k++)

@@ -17,7 +17,10 @@ struct arena {
 	size_t total;             /* bytes handed out, for statistics */
 };
 
-#define ARENA_INIT { NULL, 0 }
+#define ARENA_INIT      \
+	{               \
+		NULL, 0 \
+	}
 
 /* Make a an empty arena. */
 void arena_init(struct arena *a);

@@ -22,7 +22,10 @@ struct buf {
 /* The shared empty string an unallocated buffer points at. Never written. */
 extern char buf_empty[];
 
-#define BUF_INIT { buf_empty, 0, 0 }
+#define BUF_INIT                \
+	{                       \
+		buf_empty, 0, 0 \
+	}
 
 /* Make b an empty buffer. Does not free anything b held before. */
 void buf_init(struct buf *b);

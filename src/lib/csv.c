@@ -118,7 +118,8 @@ static int read_row(struct csv_reader *r, struct diag *d)
 			for (;;) {
 				if (r->pos >= r->len)
 					return diag_add(d, r->name, qline, qcol,
-							_("expected a closing quote for the field that starts here, found the end of the file"));
+							_("expected a closing quote for the field that starts here, "
+							  "found the end of the file"));
 				char c = r->data[r->pos];
 				if (c == '"') {
 					if (r->pos + 1 < r->len && r->data[r->pos + 1] == '"') {
@@ -143,15 +144,16 @@ static int read_row(struct csv_reader *r, struct diag *d)
 				buf_addch(&r->text, c);
 				r->pos++;
 			}
-			if (r->pos < r->len && r->data[r->pos] != r->delim &&
-			    r->data[r->pos] != '\n' && r->data[r->pos] != '\r') {
+			if (r->pos < r->len && r->data[r->pos] != r->delim && r->data[r->pos] != '\n' &&
+			    r->data[r->pos] != '\r') {
 				/* Tolerate spaces after the closing quote. */
 				while (r->pos < r->len && (r->data[r->pos] == ' ' || r->data[r->pos] == '\t'))
 					r->pos++;
-				if (r->pos < r->len && r->data[r->pos] != r->delim &&
-				    r->data[r->pos] != '\n' && r->data[r->pos] != '\r')
+				if (r->pos < r->len && r->data[r->pos] != r->delim && r->data[r->pos] != '\n' &&
+				    r->data[r->pos] != '\r')
 					return diag_add(d, r->name, r->line, column_of(r, r->pos),
-							_("expected '%c' or the end of the line after a closing quote, found '%.*s'"),
+							_("expected '%c' or the end of the line after a closing quote, "
+							  "found '%.*s'"),
 							r->delim, (int)utf8_char_len(r->data + r->pos, r->len - r->pos),
 							r->data + r->pos);
 			}
@@ -168,8 +170,8 @@ static int read_row(struct csv_reader *r, struct diag *d)
 		f->len = r->text.len - f->off;
 		if (f->len > CSV_MAX_FIELD)
 			return diag_add(d, r->name, f->line, f->col,
-					_("expected a field of at most %d bytes, found %zu bytes"),
-					CSV_MAX_FIELD, f->len);
+					_("expected a field of at most %d bytes, found %zu bytes"), CSV_MAX_FIELD,
+					f->len);
 		buf_addch(&r->text, '\0');
 		if (r->pos >= r->len)
 			return 1;

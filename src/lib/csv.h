@@ -30,22 +30,22 @@ struct csv_field {
 };
 
 struct csv_reader {
-	const char *name;          /* file name used in messages */
-	const char *data;          /* the text, after any byte-order mark */
-	size_t len;                /* bytes in data */
-	size_t pos;                /* offset of the next unread byte */
-	int line;                  /* line of pos */
-	size_t line_start;         /* offset where that line starts */
-	int bom_cols;              /* 1 when a BOM preceded line 1 (not counted) */
-	char delim;                /* ';' or ',' */
-	struct buf text;           /* texts of the current row's fields */
-	struct csv_field *fields;  /* the current row's fields */
-	size_t nfields;            /* how many */
-	size_t cap;                /* allocated entries of fields */
-	int row_line;              /* line where the current row starts */
-	size_t col_line_start;     /* column_of(): the line it counted on, */
-	size_t col_off;            /* the offset it counted to, */
-	size_t col_chars;          /* and the characters up to there */
+	const char *name;         /* file name used in messages */
+	const char *data;         /* the text, after any byte-order mark */
+	size_t len;               /* bytes in data */
+	size_t pos;               /* offset of the next unread byte */
+	int line;                 /* line of pos */
+	size_t line_start;        /* offset where that line starts */
+	int bom_cols;             /* 1 when a BOM preceded line 1 (not counted) */
+	char delim;               /* ';' or ',' */
+	struct buf text;          /* texts of the current row's fields */
+	struct csv_field *fields; /* the current row's fields */
+	size_t nfields;           /* how many */
+	size_t cap;               /* allocated entries of fields */
+	int row_line;             /* line where the current row starts */
+	size_t col_line_start;    /* column_of(): the line it counted on, */
+	size_t col_off;           /* the offset it counted to, */
+	size_t col_chars;         /* and the characters up to there */
 };
 
 /* Start reading data[0..len) named name. Checks the encoding and finds the

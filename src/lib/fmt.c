@@ -260,8 +260,7 @@ static void add_number(struct buf *b, const struct spec *sp, va_list *ap)
 			if (is_signed)
 				n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, long long));
 			else
-				n = snprintf(tmp, sizeof(tmp), spec,
-					     va_arg(*ap, unsigned long long));
+				n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, unsigned long long));
 			break;
 		case LEN_Z:
 			std_spec(spec, sizeof(spec), sp, "z");
@@ -319,9 +318,7 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap_in)
 		case 'h':
 		case 't':
 		case 'q':
-		case 'j':
-			add_string(b, &sp, va_arg(ap, const char *));
-			break;
+		case 'j': add_string(b, &sp, va_arg(ap, const char *)); break;
 		case 'Q':
 		case 'J': {
 			const char *s = va_arg(ap, const char *);
@@ -337,12 +334,22 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap_in)
 			}
 			break;
 		}
-		case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
-		case 'c': case 'p':
-		case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
-		case 'a': case 'A':
-			add_number(b, &sp, &ap);
-			break;
+		case 'd':
+		case 'i':
+		case 'u':
+		case 'x':
+		case 'X':
+		case 'o':
+		case 'c':
+		case 'p':
+		case 'f':
+		case 'F':
+		case 'e':
+		case 'E':
+		case 'g':
+		case 'G':
+		case 'a':
+		case 'A': add_number(b, &sp, &ap); break;
 		default:
 			/* Unknown conversion: print it literally so the mistake
 			 * shows, and consume nothing. */

@@ -348,8 +348,8 @@ static struct json_value *parse_object(struct jp *p, int depth)
 				strmap_put(&seen, mem.key, (void *)(n + 1));
 		}
 		if (first) {
-			diag_add(p->d, p->name, mem.line, mem.col, _("duplicate member \"%s\" (first at line %d)"), mem.key,
-				 first->line);
+			diag_add(p->d, p->name, mem.line, mem.col, _("duplicate member \"%s\" (first at line %d)"),
+				 mem.key, first->line);
 			free(m);
 			strmap_free(&seen);
 			return NULL;
@@ -420,8 +420,7 @@ static struct json_value *parse_value(struct jp *p, int depth)
 }
 
 /* See json.h. */
-struct json_value *json_parse(struct arena *a, const char *name, const char *text, size_t len,
-			      struct diag *d)
+struct json_value *json_parse(struct arena *a, const char *name, const char *text, size_t len, struct diag *d)
 {
 	struct jp p = { a, name, text, len, 0, 1, 0, d, BUF_INIT, 0, 0, 0 };
 	struct json_value *v;

@@ -25,16 +25,16 @@ struct json_member;
 
 /* A value and where it starts in the text. */
 struct json_value {
-	enum json_type type; /* which kind of value */
-	int line;            /* line where it starts (1-based) */
-	int col;             /* column where it starts, in characters */
-	double num;          /* JSON_NUMBER: the value */
-	const char *str;     /* JSON_STRING: the text (NUL-terminated, no NUL
+	enum json_type type;         /* which kind of value */
+	int line;                    /* line where it starts (1-based) */
+	int col;                     /* column where it starts, in characters */
+	double num;                  /* JSON_NUMBER: the value */
+	const char *str;             /* JSON_STRING: the text (NUL-terminated, no NUL
 				inside); JSON_NUMBER: the number as written */
-	size_t len;          /* JSON_STRING: length of str in bytes */
-	struct json_value **items;    /* JSON_ARRAY: the elements */
-	struct json_member *members;  /* JSON_OBJECT: the members, in order */
-	size_t n;            /* JSON_ARRAY / JSON_OBJECT: number of entries */
+	size_t len;                  /* JSON_STRING: length of str in bytes */
+	struct json_value **items;   /* JSON_ARRAY: the elements */
+	struct json_member *members; /* JSON_OBJECT: the members, in order */
+	size_t n;                    /* JSON_ARRAY / JSON_OBJECT: number of entries */
 };
 
 /* A member of an object. */
@@ -49,8 +49,7 @@ struct json_member {
  * ..."). Duplicate member names, invalid UTF-8, lone surrogates, \u0000,
  * nesting deeper than JSON_MAX_DEPTH and strings longer than
  * JSON_MAX_STRING are errors. */
-struct json_value *json_parse(struct arena *a, const char *name, const char *text, size_t len,
-			      struct diag *d);
+struct json_value *json_parse(struct arena *a, const char *name, const char *text, size_t len, struct diag *d);
 
 /* The member named key of object v, or NULL (also when v is not an object). */
 struct json_value *json_get(const struct json_value *v, const char *key);

@@ -228,8 +228,8 @@ static int read_digits(const char **pp, int n, int *out)
 static int parse_date_at(const char **pp, int *y, int *m, int *d)
 {
 	const char *p = *pp;
-	if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-	    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
+	if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+	    isdigit((unsigned char)p[3])) {
 		if (read_digits(&p, 4, y) < 0 || (*p != '-' && *p != '/'))
 			return -1;
 		char sep = *p++;

@@ -16,7 +16,10 @@ struct strmap {
 	size_t n;          /* keys stored */
 };
 
-#define STRMAP_INIT { NULL, NULL, 0, 0 }
+#define STRMAP_INIT              \
+	{                        \
+		NULL, NULL, 0, 0 \
+	}
 
 /* The value stored for key, or NULL (also when the stored value is NULL:
  * use strmap_has to tell). */

@@ -137,16 +137,16 @@ int export_csv(struct db *db, const struct register_def *r, char delim, int bom,
 
 /* State of a JSON export. */
 struct json_out {
-	struct buf *out;  /* where the text goes */
-	int count;        /* records written in this register */
-	struct arena *a;  /* reset after each record */
+	struct buf *out; /* where the text goes */
+	int count;       /* records written in this register */
+	struct arena *a; /* reset after each record */
 };
 
 /* Append value v of field f in JSON: numbers and booleans bare. */
 static void json_value(struct buf *b, const struct field_def *f, const char *v)
 {
-	if ((f->type == FT_INT || f->type == FT_REAL) ||
-	    (f->type == FT_SCORE && strcmp(v, "n.v.t.") != 0) || f->type == FT_BOOL)
+	if ((f->type == FT_INT || f->type == FT_REAL) || (f->type == FT_SCORE && strcmp(v, "n.v.t.") != 0) ||
+	    f->type == FT_BOOL)
 		buf_adds(b, v);
 	else
 		json_add_string(b, v);

@@ -20,8 +20,7 @@ int export_json(struct db *db, const struct register_def *const *regs, size_t n,
 
 /* Write the registers regs[0..n) as an XLSX workbook to path. Returns 0,
  * E_DB or E_IO. */
-int export_xlsx(struct db *db, const struct register_def *const *regs, size_t n, const char *path,
-		struct err *e);
+int export_xlsx(struct db *db, const struct register_def *const *regs, size_t n, const char *path, struct err *e);
 
 struct stored;
 

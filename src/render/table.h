@@ -9,10 +9,10 @@
 
 /* A table being built. Cells are copied. */
 struct table {
-	size_t ncols;       /* number of columns */
-	char **cells;       /* row-major, nrows * ncols */
-	size_t nrows, cap;  /* rows stored / allocated */
-	unsigned right;     /* bit i set: column i is right-aligned */
+	size_t ncols;      /* number of columns */
+	char **cells;      /* row-major, nrows * ncols */
+	size_t nrows, cap; /* rows stored / allocated */
+	unsigned right;    /* bit i set: column i is right-aligned */
 };
 
 /* Start a table with ncols columns (at most 32); bit i of right makes

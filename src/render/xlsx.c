@@ -11,14 +11,14 @@
 
 /* State of writing one sheet. */
 struct sheet {
-	lxw_worksheet *ws;    /* the sheet */
-	lxw_format *plain;    /* normal cells */
-	lxw_format *illus;    /* illustrative values */
-	int *years;           /* years of the yearly columns */
+	lxw_worksheet *ws; /* the sheet */
+	lxw_format *plain; /* normal cells */
+	lxw_format *illus; /* illustrative values */
+	int *years;        /* years of the yearly columns */
 	int nyears;
-	lxw_row_t row;        /* next row */
-	double width[256];    /* widest text per column, for column widths */
-	struct arena *a;      /* reset after each record */
+	lxw_row_t row;     /* next row */
+	double width[256]; /* widest text per column, for column widths */
+	struct arena *a;   /* reset after each record */
 };
 
 /* Write value v of field f at (row, col), as a number when it is one. */
@@ -104,9 +104,9 @@ static void write_legend(lxw_workbook *wb, lxw_format *bold, lxw_format *illus, 
 	worksheet_write_string(ws, 0, 0, "Export van steiger", bold);
 	worksheet_write_string(ws, 1, 0, dataset && *dataset ? dataset : "", NULL);
 	worksheet_write_string(ws, 2, 0, today, NULL);
-	worksheet_write_string(ws, 4, 0,
-			       "Elk tabblad is een register. De kolomkoppen zijn de Nederlandse veldnamen uit doc/formats.md.",
-			       NULL);
+	worksheet_write_string(
+		ws, 4, 0,
+		"Elk tabblad is een register. De kolomkoppen zijn de Nederlandse veldnamen uit doc/formats.md.", NULL);
 	worksheet_write_string(ws, 5, 0,
 			       "Gele cellen zijn voorbeeldwaarden (bron: illustrative): geen gegevens van de gemeente.",
 			       illus);
@@ -114,9 +114,10 @@ static void write_legend(lxw_workbook *wb, lxw_format *bold, lxw_format *illus, 
 			       "De kolommen bron, bronvermelding en bron_per_veld geven de herkomst van elke waarde "
 			       "(seed = strategische agenda, cbs = CBS, gemeente, illustrative = voorbeeld).",
 			       NULL);
-	worksheet_write_string(ws, 7, 0,
-			       "Opslaan als CSV UTF-8 en weer inlezen met 'steiger import' kan; lijsten staan gescheiden door |.",
-			       NULL);
+	worksheet_write_string(
+		ws, 7, 0,
+		"Opslaan als CSV UTF-8 en weer inlezen met 'steiger import' kan; lijsten staan gescheiden door |.",
+		NULL);
 	if (st)
 		sqlite3_reset(st);
 }

@@ -77,8 +77,7 @@ static void walk(const struct json_value *v, int depth)
 			walk(v->members[i].value, depth + 1);
 		}
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 

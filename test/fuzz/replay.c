@@ -146,7 +146,8 @@ int main(int argc, char **argv)
 		base = base ? base + 1 : argv[0];
 		name = strstr(base, "replay_fuzz_");
 		if (!name) {
-			fprintf(stderr, "%s: give the corpus directory (cannot tell the target from the program name)\n",
+			fprintf(stderr,
+				"%s: give the corpus directory (cannot tell the target from the program name)\n",
 				argv[0]);
 			return 2;
 		}

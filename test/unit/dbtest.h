@@ -13,9 +13,9 @@
 
 /* A temporary directory and database path for one test. */
 struct dbtest {
-	char dir[64];   /* the directory, removed by dbtest_done() */
-	char path[96];  /* dir/test.db */
-	struct db *db;  /* the open database, or NULL */
+	char dir[64];  /* the directory, removed by dbtest_done() */
+	char path[96]; /* dir/test.db */
+	struct db *db; /* the open database, or NULL */
 };
 
 /* Make a fresh directory and open (creating and migrating) dir/test.db. */

@@ -36,7 +36,8 @@ static int count_check(const struct findings *fs, enum check_id c, const char *r
 
 /* A database with one instance of every problem. */
 static const char problems_sql[] =
-	"INSERT INTO vision_element(id, kind, title, weight) VALUES('v', 'vision', 'V', NULL), ('h1', 'hoofdlijn', 'H1', 0.5),"
+	"INSERT INTO vision_element(id, kind, title, weight) VALUES('v', 'vision', 'V', NULL), ('h1', 'hoofdlijn', "
+	"'H1', 0.5),"
 	" ('h2', 'hoofdlijn', 'H2', 0.2), ('g1', 'goal', 'G1', NULL), ('p1', 'pillar', 'P1', NULL);"
 	"UPDATE vision_element SET parent_id = 'v' WHERE kind = 'hoofdlijn';"
 	"UPDATE vision_element SET parent_id = 'p1' WHERE id = 'g1';"
@@ -50,10 +51,12 @@ static const char problems_sql[] =
 	" ('prog', 2026, 5, 1);"
 	"INSERT INTO contract(id, item_id, title, end_date) VALUES ('soon', 'prog', 'S', '2027-03-01'),"
 	" ('gone', 'prog', 'G', '2025-01-01'), ('later', 'prog', 'L', '2030-01-01');"
-	"INSERT INTO value_source(entity, entity_id, field, source, position) VALUES ('item', 'nobody', 'title', 'seed', 1);"
+	"INSERT INTO value_source(entity, entity_id, field, source, position) VALUES ('item', 'nobody', 'title', "
+	"'seed', 1);"
 	"INSERT INTO account(name, role) VALUES('jan', 'medewerker');"
 	"INSERT INTO assessment_round(id, title, scale_min, scale_max) VALUES('r', 'R', -2, 2);"
-	"INSERT INTO assessment(round_id, assessor, item_id, criterion_id, score) VALUES ('r', 'jan', 'prog', 'h1', 1);";
+	"INSERT INTO assessment(round_id, assessor, item_id, criterion_id, score) VALUES ('r', 'jan', 'prog', 'h1', "
+	"1);";
 
 /* Every check finds its problem. */
 static void test_checks_find_problems(void **state)
@@ -72,8 +75,8 @@ static void test_checks_find_problems(void **state)
 	assert_int_equal(count_check(&fs, CHK_LINK_KIND, NULL), 2);
 	assert_int_equal(count_check(&fs, CHK_STALE_LINK, "items/proj"), 1); /* implements a stopped policy */
 	assert_int_equal(count_check(&fs, CHK_STALE_SOURCE, "item/nobody"), 1);
-	assert_int_equal(count_check(&fs, CHK_VISION, "vision/g1"), 1);     /* goal below a pillar */
-	assert_int_equal(count_check(&fs, CHK_WEIGHTS, "vision"), 1);       /* 0.7, not 1 */
+	assert_int_equal(count_check(&fs, CHK_VISION, "vision/g1"), 1); /* goal below a pillar */
+	assert_int_equal(count_check(&fs, CHK_WEIGHTS, "vision"), 1);   /* 0.7, not 1 */
 	assert_int_equal(count_check(&fs, CHK_CONTRACT_ENDING, "contracts/soon"), 1);
 	assert_int_equal(count_check(&fs, CHK_CONTRACT_ENDED, "contracts/gone"), 1);
 	assert_int_equal(count_check(&fs, CHK_BUDGET_NO_FTE, "items/proj"), 1);
@@ -111,14 +114,15 @@ static void test_cycles(void **state)
 	struct err e = { 0, "" };
 	(void)state;
 	dbtest_open(&t);
-	assert_int_equal(db_exec(t.db,
-				 "INSERT INTO item(id, kind, title) VALUES ('a', 'programme', 'A'), ('b', 'programme', 'B');"
-				 "INSERT INTO item_link(item_id, type, target_id, position) VALUES ('a', 'part_of', 'b', 1),"
-				 " ('b', 'part_of', 'a', 1);"
-				 "INSERT INTO vision_element(id, kind, title) VALUES ('x', 'goal', 'X'), ('y', 'goal', 'Y');"
-				 "UPDATE vision_element SET parent_id = CASE id WHEN 'x' THEN 'y' ELSE 'x' END;",
-				 &e),
-			 0);
+	assert_int_equal(
+		db_exec(t.db,
+			"INSERT INTO item(id, kind, title) VALUES ('a', 'programme', 'A'), ('b', 'programme', 'B');"
+			"INSERT INTO item_link(item_id, type, target_id, position) VALUES ('a', 'part_of', 'b', 1),"
+			" ('b', 'part_of', 'a', 1);"
+			"INSERT INTO vision_element(id, kind, title) VALUES ('x', 'goal', 'X'), ('y', 'goal', 'Y');"
+			"UPDATE vision_element SET parent_id = CASE id WHEN 'x' THEN 'y' ELSE 'x' END;",
+			&e),
+		0);
 	memset(&fs, 0, sizeof(fs));
 	memcpy(fs.today, "2026-11-27", 11);
 	assert_int_equal(db_check(t.db, 1, &fs, &e), 0);
@@ -139,11 +143,13 @@ static void test_foreign_keys(void **state)
 	struct err e = { 0, "" };
 	(void)state;
 	dbtest_open(&t);
-	assert_int_equal(db_exec(t.db, "PRAGMA foreign_keys = OFF;"
-				       "INSERT INTO contract(id, item_id, title, end_date) VALUES ('c', 'ghost', 'C', '2030-01-01');"
-				       "PRAGMA foreign_keys = ON;",
-				 &e),
-			 0);
+	assert_int_equal(
+		db_exec(t.db,
+			"PRAGMA foreign_keys = OFF;"
+			"INSERT INTO contract(id, item_id, title, end_date) VALUES ('c', 'ghost', 'C', '2030-01-01');"
+			"PRAGMA foreign_keys = ON;",
+			&e),
+		0);
 	memset(&fs, 0, sizeof(fs));
 	memcpy(fs.today, "2026-11-27", 11);
 	assert_int_equal(db_check(t.db, 1, &fs, &e), 0);
@@ -172,10 +178,8 @@ static void test_clean(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_contract_dates),
-		cmocka_unit_test(test_checks_find_problems),
-		cmocka_unit_test(test_cycles),
-		cmocka_unit_test(test_foreign_keys),
+		cmocka_unit_test(test_contract_dates), cmocka_unit_test(test_checks_find_problems),
+		cmocka_unit_test(test_cycles),         cmocka_unit_test(test_foreign_keys),
 		cmocka_unit_test(test_clean),
 	};
 	return cmocka_run_group_tests(tests, unit_setup_english, NULL);

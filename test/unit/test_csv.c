@@ -139,7 +139,9 @@ static void test_bom(void **state)
 {
 	(void)state;
 	assert_rows("\xef\xbb\xbfid;naam\n1;\xc3\xa9\xc3\xa9n\n", "id@1:1|naam@1:4\n1@2:1|\xc3\xa9\xc3\xa9n@2:3\n");
-	assert_int_equal(delimiter_of("\xef\xbb\xbf" "a,b\n"), ',');
+	assert_int_equal(delimiter_of("\xef\xbb\xbf"
+				      "a,b\n"),
+			 ',');
 }
 
 /* Quoted fields: "" is a quote, the delimiter is text, quotes are removed. */
@@ -258,7 +260,9 @@ static void test_invalid_utf8(void **state)
 	(void)state;
 	assert_csv_error("id;naam\nx;caf\xe9\n", "f.csv:2:6: expected UTF-8 text, found the byte 0xE9");
 	assert_csv_error("\xc3\xa9;\xff\n", "f.csv:1:3: expected UTF-8 text, found the byte 0xFF");
-	assert_csv_error("\xef\xbb\xbf" "a;\xc0\xaf", "f.csv:1:3: expected UTF-8 text, found the byte 0xC0");
+	assert_csv_error("\xef\xbb\xbf"
+			 "a;\xc0\xaf",
+			 "f.csv:1:3: expected UTF-8 text, found the byte 0xC0");
 	assert_csv_error("a;b\r\nc;\xed\xa0\x80\r\n", "f.csv:2:3: expected UTF-8 text, found the byte 0xED");
 	/* a truncated sequence at the very end */
 	assert_csv_error("a;\xe2\x82", "f.csv:1:3: expected UTF-8 text, found the byte 0xE2");
@@ -294,8 +298,10 @@ static void test_unterminated_quote(void **state)
 static void test_text_after_quote(void **state)
 {
 	(void)state;
-	assert_csv_error("a;b\n\"x\"y;z\n", "f.csv:2:4: expected ';' or the end of the line after a closing quote, found 'y'");
-	assert_csv_error("a,b\n\"x\" y,z\n", "f.csv:2:5: expected ',' or the end of the line after a closing quote, found 'y'");
+	assert_csv_error("a;b\n\"x\"y;z\n",
+			 "f.csv:2:4: expected ';' or the end of the line after a closing quote, found 'y'");
+	assert_csv_error("a,b\n\"x\" y,z\n",
+			 "f.csv:2:5: expected ',' or the end of the line after a closing quote, found 'y'");
 	/* after a multi-line field the position is on the field's last line */
 	assert_csv_error("a;b\n\"x\ny\"z;w\n", "f.csv:3:3: expected ';'");
 }
@@ -338,7 +344,8 @@ static void test_field_length_limit(void **state)
 	buf_adds(&text, "h;i\nx;");
 	buf_addchars(&text, 'a', CSV_MAX_FIELD + 1);
 	buf_addch(&text, '\n');
-	assert_csv_error_n(text.data, text.len, "f.csv:2:3: expected a field of at most 65536 bytes, found 65537 bytes");
+	assert_csv_error_n(text.data, text.len,
+			   "f.csv:2:3: expected a field of at most 65536 bytes, found 65537 bytes");
 
 	buf_reset(&text);
 	buf_adds(&text, "h;i\nx;\"");
@@ -394,11 +401,11 @@ static void test_add_field(void **state)
 {
 	struct buf b = BUF_INIT;
 	(void)state;
-#define CHECK_FIELD(in, delim, out)            \
-	do {                                   \
-		buf_reset(&b);                 \
+#define CHECK_FIELD(in, delim, out)               \
+	do {                                      \
+		buf_reset(&b);                    \
 		csv_add_field(&b, (in), (delim)); \
-		assert_buf_equal(&b, (out));   \
+		assert_buf_equal(&b, (out));      \
 	} while (0)
 	CHECK_FIELD("plain", ';', "plain");
 	CHECK_FIELD("", ';', "");
@@ -422,9 +429,22 @@ static void test_add_field(void **state)
 static void test_round_trip(void **state)
 {
 	static const char *const values[] = {
-		"plain", "with;semi", "with,comma", "quote\"inside", "\"starts", "ends\"",
-		"multi\nline", "crlf\r\nline", " lead", "trail ", "\xc3\xa9 \xc3\xbc \xe2\x82\xac", "",
-		"  ", "a\"\"b", "|pipe|", "tab\tin",
+		"plain",
+		"with;semi",
+		"with,comma",
+		"quote\"inside",
+		"\"starts",
+		"ends\"",
+		"multi\nline",
+		"crlf\r\nline",
+		" lead",
+		"trail ",
+		"\xc3\xa9 \xc3\xbc \xe2\x82\xac",
+		"",
+		"  ",
+		"a\"\"b",
+		"|pipe|",
+		"tab\tin",
 	};
 	static const char delims[] = { ';', ',' };
 	(void)state;

@@ -50,9 +50,10 @@ static char *fingerprint(struct dbtest *t)
 {
 	struct buf out = BUF_INIT;
 	sqlite3_stmt *tables;
-	assert_int_equal(sqlite3_prepare_v2(t->db->h, "SELECT name FROM sqlite_schema WHERE type = 'table'"
-						      " AND name NOT IN ('audit_log', 'meta') AND name NOT LIKE 'sqlite_%'"
-						      " ORDER BY name",
+	assert_int_equal(sqlite3_prepare_v2(t->db->h,
+					    "SELECT name FROM sqlite_schema WHERE type = 'table'"
+					    " AND name NOT IN ('audit_log', 'meta') AND name NOT LIKE 'sqlite_%'"
+					    " ORDER BY name",
 					    -1, &tables, NULL),
 			 SQLITE_OK);
 	while (sqlite3_step(tables) == SQLITE_ROW) {

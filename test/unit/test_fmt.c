@@ -31,11 +31,8 @@ static void test_html_escapes(void **state)
 static void test_html_injection_payloads(void **state)
 {
 	static const char *const payloads[] = {
-		"<script>alert(1)</script>",
-		"\"><img src=x onerror=alert(1)>",
-		"' onmouseover='alert(1)",
-		"</textarea><svg/onload=alert(1)>",
-		"javascript:alert(\"x\")",
+		"<script>alert(1)</script>",        "\"><img src=x onerror=alert(1)>", "' onmouseover='alert(1)",
+		"</textarea><svg/onload=alert(1)>", "javascript:alert(\"x\")",
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(payloads); i++) {
@@ -222,8 +219,8 @@ static void test_unknown_conversion(void **state)
 static void test_mixed_arguments(void **state)
 {
 	(void)state;
-	assert_fmt("1 a &lt; 2.5 b%20c 'd''e' 18446744073709551615 z",
-		   "%d %s %h %.1f %t %Q %zu %c", 1, "a", "<", 2.5, "b c", "d'e", SIZE_MAX, 'z');
+	assert_fmt("1 a &lt; 2.5 b%20c 'd''e' 18446744073709551615 z", "%d %s %h %.1f %t %Q %zu %c", 1, "a", "<", 2.5,
+		   "b c", "d'e", SIZE_MAX, 'z');
 }
 
 /* buf_printf appends to what the buffer holds. */

@@ -15,10 +15,9 @@
 /* A small valid set: two areas, a vision with one hoofdlijn, an item. */
 static const char areas_csv[] = "code;name;type;parent\nGM0637;Zoetermeer;gemeente;\nWK063701;Meerzicht;wijk;GM0637\n";
 static const char vision_csv[] = "id;kind;parent;title\nv;vision;;Visie 2040\nh1;hoofdlijn;v;Thuis\n";
-static const char items_csv[] =
-	"id;kind;title;domains;areas;serves;budget_2024;fte_2024\n"
-	"nota;policy;Nota;sociaal|fysiek;WK063701;h1;1.234,5;1,5\n"
-	"proj;project;Project;economie;;h1;2000;\n";
+static const char items_csv[] = "id;kind;title;domains;areas;serves;budget_2024;fte_2024\n"
+				"nota;policy;Nota;sociaal|fysiek;WK063701;h1;1.234,5;1,5\n"
+				"proj;project;Project;economie;;h1;2000;\n";
 
 /* Import the valid set; it must succeed. */
 static void import_base(struct dbtest *t)
@@ -57,7 +56,8 @@ static void test_valid_import(void **state)
 	dbtest_open(&t);
 	import_base(&t);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM item"), 2);
-	assert_int_equal(dbtest_int(&t, "SELECT budget * 10 FROM item_year WHERE item_id = 'nota' AND year = 2024"), 12345);
+	assert_int_equal(dbtest_int(&t, "SELECT budget * 10 FROM item_year WHERE item_id = 'nota' AND year = 2024"),
+			 12345);
 	assert_int_equal(dbtest_int(&t, "SELECT fte * 10 FROM item_year WHERE item_id = 'nota'"), 15);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM item_domain WHERE item_id = 'nota'"), 2);
 	/* A year with a budget but no fte keeps the fte empty. */
@@ -65,7 +65,7 @@ static void test_valid_import(void **state)
 	/* Imported without a source: source "import", noted with who and
 	 * which file. */
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM item WHERE source = 'import'"
-				       " AND source_note = 'imported by unit-test from items.csv'"),
+					" AND source_note = 'imported by unit-test from items.csv'"),
 			 2);
 	dbtest_done(&t);
 }
@@ -133,14 +133,19 @@ static void test_wrong_kind_and_scale(void **state)
 	(void)state;
 	dbtest_open(&t);
 	import_base(&t);
-	assert_int_equal(dbtest_import(&t, &d, NULL, 0, "rounds.csv", rounds, "users.csv", users, "assessments.csv",
-				       "round;assessor;item;criterion;score\nr1;jan;nota;v;1\nr1;jan;proj;h1;3\nr1;jan;nota;h1;nvt\n",
-				       NULL),
-			 E_INPUT);
-	assert_contains(d.text.data, "assessments.csv:2:13: expected criterion of kind hoofdlijn, pillar, urgent_issue, "
-				     "found \"v\" of kind vision");
-	assert_contains(d.text.data, "assessments.csv:3:16: expected a score from -2 to 2 (the scale of round r1), found 3");
-	assert_contains(d.text.data, "assessments.csv:4:16: expected a score from -2 to 2 (round r1 does not allow n.v.t.)");
+	assert_int_equal(
+		dbtest_import(
+			&t, &d, NULL, 0, "rounds.csv", rounds, "users.csv", users, "assessments.csv",
+			"round;assessor;item;criterion;score\nr1;jan;nota;v;1\nr1;jan;proj;h1;3\nr1;jan;nota;h1;nvt\n",
+			NULL),
+		E_INPUT);
+	assert_contains(d.text.data,
+			"assessments.csv:2:13: expected criterion of kind hoofdlijn, pillar, urgent_issue, "
+			"found \"v\" of kind vision");
+	assert_contains(d.text.data,
+			"assessments.csv:3:16: expected a score from -2 to 2 (the scale of round r1), found 3");
+	assert_contains(d.text.data,
+			"assessments.csv:4:16: expected a score from -2 to 2 (round r1 does not allow n.v.t.)");
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM assessment_round"), 0);
 	diag_free(&d);
 	dbtest_done(&t);
@@ -218,8 +223,8 @@ static void test_dry_run(void **state)
 	dbtest_open(&t);
 	import_base(&t);
 	long long audit = dbtest_int(&t, "SELECT count(*) FROM audit_log");
-	assert_int_equal(dbtest_import(&t, &d, &res, 1, "items.csv", "id;kind;title\nnieuw;policy;Nieuw\nnota;policy;Nota 2\n",
-				       NULL),
+	assert_int_equal(dbtest_import(&t, &d, &res, 1, "items.csv",
+				       "id;kind;title\nnieuw;policy;Nieuw\nnota;policy;Nota 2\n", NULL),
 			 0);
 	assert_int_equal(res.added[REG_ITEMS], 1);
 	assert_int_equal(res.changed[REG_ITEMS], 1);
@@ -264,10 +269,12 @@ static void test_partial_update_and_lists(void **state)
 	(void)state;
 	dbtest_open(&t);
 	import_base(&t);
-	assert_int_equal(dbtest_import(&t, &d, NULL, 0, "items.csv", "id;domains;fte_2024\nnota;veiligheid;2\n", NULL), 0);
+	assert_int_equal(dbtest_import(&t, &d, NULL, 0, "items.csv", "id;domains;fte_2024\nnota;veiligheid;2\n", NULL),
+			 0);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM item WHERE id = 'nota' AND title = 'Nota'"), 1);
-	assert_int_equal(dbtest_int(&t, "SELECT group_concat(domain) = 'veiligheid' FROM item_domain WHERE item_id = 'nota'"),
-			 1);
+	assert_int_equal(
+		dbtest_int(&t, "SELECT group_concat(domain) = 'veiligheid' FROM item_domain WHERE item_id = 'nota'"),
+		1);
 	assert_int_equal(dbtest_int(&t, "SELECT budget * 10 FROM item_year WHERE item_id = 'nota'"), 12345);
 	assert_int_equal(dbtest_int(&t, "SELECT fte FROM item_year WHERE item_id = 'nota'"), 2);
 	/* An empty cell clears: the year with neither budget nor fte goes. */
@@ -290,15 +297,17 @@ static void test_excel_forms(void **state)
 	assert_int_equal(dbtest_import(&t, &d, NULL, 0, "projecten.csv",
 				       "\xef\xbb\xbfid,title,description,status,budget_2025\r\n"
 				       "p2,\"Park, fase 2\",\"Regel 1\r\nRegel \"\"2\"\"\",lopend,\"€ 1.500.000\"\r\n",
-				       "contracts.csv", "id;item;title;end_date;exit_cost\nc9;p2;C;31-12-2027;1.250,50\n", NULL),
+				       "contracts.csv",
+				       "id;item;title;end_date;exit_cost\nc9;p2;C;31-12-2027;1.250,50\n", NULL),
 			 0);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM item WHERE id = 'p2' AND kind = 'project'"
-				       " AND title = 'Park, fase 2' AND status = 'active'"
-				       " AND description = 'Regel 1' || char(13, 10) || 'Regel \"2\"'"),
+					" AND title = 'Park, fase 2' AND status = 'active'"
+					" AND description = 'Regel 1' || char(13, 10) || 'Regel \"2\"'"),
 			 1);
 	assert_int_equal(dbtest_int(&t, "SELECT budget FROM item_year WHERE item_id = 'p2' AND year = 2025"), 1500000);
-	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM contract WHERE end_date = '2027-12-31' AND exit_cost = 1250.5"),
-			 1);
+	assert_int_equal(
+		dbtest_int(&t, "SELECT count(*) FROM contract WHERE end_date = '2027-12-31' AND exit_cost = 1250.5"),
+		1);
 	diag_free(&d);
 	dbtest_done(&t);
 }
@@ -311,19 +320,22 @@ static void test_field_sources(void **state)
 	(void)state;
 	dbtest_open(&t);
 	import_base(&t);
-	assert_int_equal(dbtest_import(&t, &d, NULL, 0, "items.csv",
-				       "id;source;field_sources\nnota;seed;description:illustrative|budget:illustrative\n",
-				       NULL),
-			 0);
+	assert_int_equal(
+		dbtest_import(&t, &d, NULL, 0, "items.csv",
+			      "id;source;field_sources\nnota;seed;description:illustrative|budget:illustrative\n",
+			      NULL),
+		0);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM value_source WHERE entity = 'item' AND entity_id = 'nota'"
-				       " AND source = 'illustrative'"),
+					" AND source = 'illustrative'"),
 			 2);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM item WHERE id = 'nota' AND source = 'seed'"), 1);
 	diag_free(&d);
 	expect_error("items.csv", "id;field_sources\nnota;budget:verzonnen\n",
-		     "items.csv:2:6: expected a source: seed, cbs, gemeente, illustrative, import or manual, found \"verzonnen\"");
+		     "items.csv:2:6: expected a source: seed, cbs, gemeente, illustrative, import or manual, found "
+		     "\"verzonnen\"");
 	expect_error("items.csv", "id;field_sources\nnota;titel:seed|kleur:seed\n",
-		     "expected field:source pairs such as description:illustrative, naming fields of this register, found \"kleur\"");
+		     "expected field:source pairs such as description:illustrative, naming fields of this register, "
+		     "found \"kleur\"");
 	dbtest_done(&t);
 }
 
@@ -337,13 +349,16 @@ static void test_kwb(void **state)
 	(void)state;
 	dbtest_open(&t);
 	import_base(&t);
-	assert_int_equal(dbtest_import(&t, &d, &res, 0, "indicators.csv", "id;title;unit;direction;cbs_column\ninw;Inwoners;personen;up;a_inw\n",
-				       "kwb-2024-test.csv", "gwb_code_10,regio,a_inw\nGM0637,Zoetermeer,128434\nWK063701,Meerzicht,.\n",
+	assert_int_equal(dbtest_import(&t, &d, &res, 0, "indicators.csv",
+				       "id;title;unit;direction;cbs_column\ninw;Inwoners;personen;up;a_inw\n",
+				       "kwb-2024-test.csv",
+				       "gwb_code_10,regio,a_inw\nGM0637,Zoetermeer,128434\nWK063701,Meerzicht,.\n",
 				       NULL),
 			 0);
-	assert_int_equal(dbtest_int(&t, "SELECT value FROM indicator_value WHERE indicator_id = 'inw' AND area_code = 'GM0637'"
-				       " AND year = 2024 AND source = 'cbs'"),
-			 128434);
+	assert_int_equal(
+		dbtest_int(&t, "SELECT value FROM indicator_value WHERE indicator_id = 'inw' AND area_code = 'GM0637'"
+			       " AND year = 2024 AND source = 'cbs'"),
+		128434);
 	/* CBS's '.' is "no value": no row. */
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM indicator_value"), 1);
 	assert_contains(res.notes.data, "column \"regio\" ignored");
@@ -364,21 +379,25 @@ static void test_json(void **state)
 	(void)state;
 	dbtest_open(&t);
 	import_base(&t);
-	assert_int_equal(dbtest_import(&t, &d, NULL, 0, "data.json",
-				       "{\"items\": [{\"id\": \"j1\", \"kind\": \"action\", \"title\": \"Actie\",\n"
-				       "  \"domains\": [\"sociaal\"], \"budget\": {\"2025\": 5e4}, \"legal_task\": true,\n"
-				       "  \"field_sources\": {\"budget\": \"illustrative\"}}]}",
-				       NULL),
-			 0);
+	assert_int_equal(
+		dbtest_import(&t, &d, NULL, 0, "data.json",
+			      "{\"items\": [{\"id\": \"j1\", \"kind\": \"action\", \"title\": \"Actie\",\n"
+			      "  \"domains\": [\"sociaal\"], \"budget\": {\"2025\": 5e4}, \"legal_task\": true,\n"
+			      "  \"field_sources\": {\"budget\": \"illustrative\"}}]}",
+			      NULL),
+		0);
 	assert_int_equal(dbtest_int(&t, "SELECT budget FROM item_year WHERE item_id = 'j1' AND year = 2025"), 50000);
 	assert_int_equal(dbtest_int(&t, "SELECT legal_task FROM item WHERE id = 'j1'"), 1);
 	diag_free(&d);
-	expect_error("data.json", "{\"items\": [\n {\"id\": \"j2\", \"kind\": \"action\",\n  \"title\": 5, \"budget\": {\"2025\": \"veel\"}}]}",
+	expect_error("data.json",
+		     "{\"items\": [\n {\"id\": \"j2\", \"kind\": \"action\",\n  \"title\": 5, \"budget\": {\"2025\": "
+		     "\"veel\"}}]}",
 		     "data.json:3:34: expected a number, found \"veel\"");
 	expect_error("data.json", "{\"items\": [{\"id\": \"j2\", \"kleur\": 1}]}",
 		     "data.json:1:25: unknown member \"kleur\" for register items");
 	expect_error("data.json", "{\"dingen\": []}", "data.json:1:2: unknown register \"dingen\"");
-	expect_error("data.json", "{\"items\": [{\"id\": \"j2\",}]}", "data.json:1:24: expected a member name in double quotes, found '}'");
+	expect_error("data.json", "{\"items\": [{\"id\": \"j2\",}]}",
+		     "data.json:1:24: expected a member name in double quotes, found '}'");
 	dbtest_done(&t);
 }
 

@@ -18,7 +18,6 @@
  */
 #include "unit.h"
 
-
 static struct arena arena; /* values of the current test */
 static struct diag diag;   /* messages of the current test */
 
@@ -109,9 +108,10 @@ static void test_numbers(void **state)
 		const char *text;
 		double value;
 	} cases[] = {
-		{ "0", 0 }, { "-0", -0.0 }, { "7", 7 }, { "1.5", 1.5 }, { "-1.5e-3", -1.5e-3 },
-		{ "1E10", 1e10 }, { "1e+2", 100 }, { "0.1", 0.1 }, { "123456789012", 123456789012.0 },
-		{ "2.5E-1", 0.25 }, { "1e308", 1e308 }, { "5e-324", 5e-324 },
+		{ "0", 0 },         { "-0", -0.0 },         { "7", 7 },
+		{ "1.5", 1.5 },     { "-1.5e-3", -1.5e-3 }, { "1E10", 1e10 },
+		{ "1e+2", 100 },    { "0.1", 0.1 },         { "123456789012", 123456789012.0 },
+		{ "2.5E-1", 0.25 }, { "1e308", 1e308 },     { "5e-324", 5e-324 },
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -249,8 +249,12 @@ static void test_structure_errors(void **state)
 	assert_refused("tru", "t.json:1:1: expected a value");
 	assert_refused("True", "t.json:1:1: expected a value");
 	assert_refused("'x'", "t.json:1:1: expected a value");
-	assert_refused("[\xc3\xa9]", "t.json:1:2: expected a value (object, array, string, number, true, false or null), found '\xc3\xa9'");
-	assert_refused_n("[1,\0]", 5, "t.json:1:4: expected a value (object, array, string, number, true, false or null), found the control character 0x00");
+	assert_refused(
+		"[\xc3\xa9]",
+		"t.json:1:2: expected a value (object, array, string, number, true, false or null), found '\xc3\xa9'");
+	assert_refused_n("[1,\0]", 5,
+			 "t.json:1:4: expected a value (object, array, string, number, true, false or null), found the "
+			 "control character 0x00");
 }
 
 /* Numbers that RFC 8259 does not allow are refused. */
@@ -353,13 +357,12 @@ static void test_empty_input(void **state)
  * characters). */
 static void test_positions(void **state)
 {
-	static const char text[] =
-		"{\n"
-		"  \"id\": \"x\",\n"
-		"  \"n\": [1,\n"
-		"        2],\n"
-		"\t\"\xc3\xa9\xc3\xa9\": \"\xc3\xbc\", \"k\": true\n"
-		"}";
+	static const char text[] = "{\n"
+				   "  \"id\": \"x\",\n"
+				   "  \"n\": [1,\n"
+				   "        2],\n"
+				   "\t\"\xc3\xa9\xc3\xa9\": \"\xc3\xbc\", \"k\": true\n"
+				   "}";
 	struct json_value *v, *n;
 	(void)state;
 	v = parse_ok(text);
@@ -442,8 +445,10 @@ static void test_type_names(void **state)
  * parses back to the same string. */
 static void test_add_string(void **state)
 {
-	static const char *const texts[] = { "plain", "q\"uote", "back\\slash", "nl\ncr\rtab\t",
-					     "\x01\x1f\x7f", "caf\xc3\xa9 \xf0\x9f\x98\x80", "</script>", "" };
+	static const char *const texts[] = { "plain",        "q\"uote",
+					     "back\\slash",  "nl\ncr\rtab\t",
+					     "\x01\x1f\x7f", "caf\xc3\xa9 \xf0\x9f\x98\x80",
+					     "</script>",    "" };
 	struct buf b = BUF_INIT;
 	(void)state;
 	json_add_string(&b, "x\"y\n");
@@ -513,9 +518,21 @@ static void test_add_number_whole(void **state)
 /* Every number json_add_number writes parses back to the same double. */
 static void test_add_number_round_trip(void **state)
 {
-	static const double values[] = { 0.1, 0.2, 1e-7, 123.456, -9.87654321e-200, 1.7976931348623157e308,
-					 2.2250738585072014e-308, 4.9e-324, 1e21, 1e22, 9007199254740993.0,
-					 1500000, 100, 0.5, -0.0 };
+	static const double values[] = { 0.1,
+					 0.2,
+					 1e-7,
+					 123.456,
+					 -9.87654321e-200,
+					 1.7976931348623157e308,
+					 2.2250738585072014e-308,
+					 4.9e-324,
+					 1e21,
+					 1e22,
+					 9007199254740993.0,
+					 1500000,
+					 100,
+					 0.5,
+					 -0.0 };
 	struct buf b = BUF_INIT;
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(values); i++) {
@@ -525,7 +542,6 @@ static void test_add_number_round_trip(void **state)
 	}
 	buf_free(&b);
 }
-
 
 /* Run the tests of this file, printing cmocka's report (TAP with
  * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */

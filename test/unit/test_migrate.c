@@ -168,14 +168,14 @@ static void test_audit_log(void **state)
 	assert_int_equal(db_exec(t.db, "UPDATE item SET title = 'Tweede' WHERE id = 'a'", &e), 0);
 	assert_int_equal(db_exec(t.db, "DELETE FROM item WHERE id = 'a'", &e), 0);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM audit_log WHERE tbl = 'item' AND record = 'a'"), 3);
-	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM audit_log WHERE actor = 'cli:marie' AND context = 'unit'"),
-			 3);
+	assert_int_equal(
+		dbtest_int(&t, "SELECT count(*) FROM audit_log WHERE actor = 'cli:marie' AND context = 'unit'"), 3);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM audit_log WHERE action = 'update'"
-				       " AND json_extract(before, '$.title') = 'Eerste'"
-				       " AND json_extract(after, '$.title') = 'Tweede'"),
+					" AND json_extract(before, '$.title') = 'Eerste'"
+					" AND json_extract(after, '$.title') = 'Tweede'"),
 			 1);
 	assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM audit_log WHERE action = 'delete' AND after IS NULL"
-				       " AND json_extract(before, '$.title') = 'Tweede'"),
+					" AND json_extract(before, '$.title') = 'Tweede'"),
 			 1);
 	dbtest_done(&t);
 }
@@ -190,9 +190,9 @@ static void test_unaudited_write_refused(void **state)
 	(void)state;
 	dbtest_open(&t);
 	assert_int_equal(sqlite3_open(t.path, &raw), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(raw, "INSERT INTO item(id, kind, title) VALUES('z', 'policy', 'Z')", NULL, NULL,
-					  &msg),
-			     SQLITE_OK);
+	assert_int_not_equal(
+		sqlite3_exec(raw, "INSERT INTO item(id, kind, title) VALUES('z', 'policy', 'Z')", NULL, NULL, &msg),
+		SQLITE_OK);
 	assert_non_null(msg);
 	assert_contains(msg, "no such function: steiger_");
 	sqlite3_free(msg);

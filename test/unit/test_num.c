@@ -3,7 +3,8 @@
  *
  * Covers num_parse on every form num.h documents (machine form, decimal
  * comma, both thousands styles, a leading euro sign, spaces around,
- * negatives) and the forms it refuses; int_parse with ranges and overflow;
+ * negatives) and the forms it refuses; num_parse_ex's Dutch reading of
+ * "450.000"; int_parse with ranges and overflow;
  * date_parse in both orders and separators with the leap-year rules and
  * month/day bounds; datetime_parse with T or space, Z, optional seconds,
  * dropped fractions and bad times; bool_parse in Dutch and English in any
@@ -75,7 +76,9 @@ static void test_num_parse_human(void **state)
 	check_num("12.345.678", 12345678);
 	check_num("1,234,567", 1234567);
 	check_num("\xe2\x82\xac 1.200.000", 1200000);
-	check_num("\xe2\x82\xac" "1.200.000", 1200000);
+	check_num("\xe2\x82\xac"
+		  "1.200.000",
+		  1200000);
 	check_num("\xe2\x82\xac 12,50", 12.5);
 	check_num("\xe2\x82\xac 1,234,567.89", 1234567.89);
 	check_num("  42  ", 42);
@@ -88,21 +91,99 @@ static void test_num_parse_human(void **state)
 static void test_num_parse_refused(void **state)
 {
 	static const char *const bad[] = {
-		"", "   ", "abc", "12abc", "1.2.3", "1,2,3", "1,23,456", "1.23.456", "12.34.567",
-		"1.234,5.6", "1,234.5,6", "nan", "NaN", "inf", "-inf", "Infinity", "0x10", "0X1A",
-		"1e", "1e+", "e5", "12,", "-", "+", "\xe2\x82\xac", "1e400", "-1e400", "1 2", "--1",
-		"1..2", "1,,2", "12 345", "\xe2\x82\xac\xe2\x82\xac 1",
+		"",
+		"   ",
+		"abc",
+		"12abc",
+		"1.2.3",
+		"1,2,3",
+		"1,23,456",
+		"1.23.456",
+		"12.34.567",
+		"1.234,5.6",
+		"1,234.5,6",
+		"nan",
+		"NaN",
+		"inf",
+		"-inf",
+		"Infinity",
+		"0x10",
+		"0X1A",
+		"1e",
+		"1e+",
+		"e5",
+		"12,",
+		"-",
+		"+",
+		"\xe2\x82\xac",
+		"1e400",
+		"-1e400",
+		"1 2",
+		"--1",
+		"1..2",
+		"1,,2",
+		"12 345",
+		"\xe2\x82\xac\xe2\x82\xac 1",
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		check_num_refused(bad[i]);
 }
 
+/* Assert num_parse_ex(s, dutch) gives expected. */
+static void check_num_ex(const char *s, int dutch, double expected)
+{
+	double d = -12345.678;
+	if (num_parse_ex(s, dutch, &d) != 0 || d != expected) {
+		print_error("num_parse_ex(\"%s\", %d) = %.17g, expected %.17g\n", s, dutch, d, expected);
+		fail();
+	}
+}
+
+/* num_parse_ex: in Dutch files a single '.' before exactly three digits,
+ * after a first group of 1-3 digits not starting with 0, is a thousands
+ * separator; everything else reads as num_parse reads it. */
+static void test_num_parse_dutch(void **state)
+{
+	double d;
+	(void)state;
+	check_num_ex("450.000", 1, 450000);
+	check_num_ex("-450.000", 1, -450000);
+	check_num_ex("\xe2\x82\xac 1.500", 1, 1500);
+	check_num_ex("1.234.567", 1, 1234567);
+	check_num_ex("1.234,5", 1, 1234.5);
+	check_num_ex("12,5", 1, 12.5);
+	/* decimals stay decimals */
+	check_num_ex("0.125", 1, 0.125);
+	check_num_ex("1.5", 1, 1.5);
+	check_num_ex("1234.5", 1, 1234.5);
+	check_num_ex("1.2345", 1, 1.2345);
+	check_num_ex("045.000", 1, 45);
+	check_num_ex("1.5e3", 1, 1500);
+	/* without the Dutch reading a single '.' is the decimal point */
+	check_num_ex("450.000", 0, 450);
+	check_num_ex("1.234.567", 0, 1234567);
+	assert_int_equal(num_parse_ex("1.2.3", 1, &d), -1);
+	assert_int_equal(num_parse_ex("abc", 1, &d), -1);
+	assert_int_equal(num_parse_ex("nan", 1, &d), -1);
+}
+
 /* int_parse: sign, digits, spaces around, the range, and overflow. */
 static void test_int_parse(void **state)
 {
-	static const char *const bad[] = { "", " ", "-", "+", "1.0", "1,0", "1e3", "12a", "1 2", "0x10", "abc",
-					   "99999999999999999999", "9223372036854775808",
+	static const char *const bad[] = { "",
+					   " ",
+					   "-",
+					   "+",
+					   "1.0",
+					   "1,0",
+					   "1e3",
+					   "12a",
+					   "1 2",
+					   "0x10",
+					   "abc",
+					   "99999999999999999999",
+					   "9223372036854775808",
 					   "-9223372036854775809" };
 	long long v = -1;
 	(void)state;
@@ -155,10 +236,10 @@ static void check_date(const char *s, const char *iso)
 static void test_date_parse(void **state)
 {
 	static const char *const bad[] = {
-		"", "2023-02-29", "2100-02-29", "1900-02-29", "29-02-2023", "2024-13-01", "2024-00-10",
-		"2024-01-00", "2024-01-32", "2024-04-31", "2024-02-30", "0999-12-31", "2024-1-5",
-		"5-1-2024", "2024-01/05", "05/01-2024", "2024-01-05x", "20240105", "2024.01.05",
-		"31-12-26", "abcd-ef-gh", "2024-01-05T10:00",
+		"",           "2023-02-29", "2100-02-29", "1900-02-29",       "29-02-2023",  "2024-13-01",
+		"2024-00-10", "2024-01-00", "2024-01-32", "2024-04-31",       "2024-02-30",  "0999-12-31",
+		"2024-1-5",   "5-1-2024",   "2024-01/05", "05/01-2024",       "2024-01-05x", "20240105",
+		"2024.01.05", "31-12-26",   "abcd-ef-gh", "2024-01-05T10:00",
 	};
 	char out[11] = "unchanged";
 	(void)state;
@@ -199,10 +280,21 @@ static void check_datetime(const char *s, const char *iso)
 static void test_datetime_parse(void **state)
 {
 	static const char *const bad[] = {
-		"", "2026-12-31T24:00", "2026-12-31T25:00:00Z", "2026-12-31T14:60", "2026-12-31T14:05:61",
-		"2026-12-31T14", "2026-12-31T14:5", "2026-12-31T1:05", "2026-02-30T10:00",
-		"2026-12-31T14:05:00+01:00", "2026-12-31T14:05:00ZZ", "2026-12-31X14:05",
-		"2026-12-31T", "14:05", "2026-12-31T14:05:0",
+		"",
+		"2026-12-31T24:00",
+		"2026-12-31T25:00:00Z",
+		"2026-12-31T14:60",
+		"2026-12-31T14:05:61",
+		"2026-12-31T14",
+		"2026-12-31T14:5",
+		"2026-12-31T1:05",
+		"2026-02-30T10:00",
+		"2026-12-31T14:05:00+01:00",
+		"2026-12-31T14:05:00ZZ",
+		"2026-12-31X14:05",
+		"2026-12-31T",
+		"14:05",
+		"2026-12-31T14:05:0",
 	};
 	char out[21];
 	(void)state;
@@ -229,12 +321,11 @@ static void test_datetime_parse(void **state)
 /* bool_parse: Dutch and English words and 1/0, in any case. */
 static void test_bool_parse(void **state)
 {
-	static const char *const yes[] = { "ja", "JA", "Ja", "yes", "YES", "true", "True", "TRUE", "1", "waar",
-					   "WAAR" };
-	static const char *const no[] = { "nee", "NEE", "Nee", "no", "No", "false", "FALSE", "0", "onwaar",
-					  "Onwaar" };
-	static const char *const bad[] = { "", "2", "-1", "10", "maybe", "jaa", "yess", "nope", "ja nee",
-					   "on", "off" };
+	static const char *const yes[] = {
+		"ja", "JA", "Ja", "yes", "YES", "true", "True", "TRUE", "1", "waar", "WAAR"
+	};
+	static const char *const no[] = { "nee", "NEE", "Nee", "no", "No", "false", "FALSE", "0", "onwaar", "Onwaar" };
+	static const char *const bad[] = { "", "2", "-1", "10", "maybe", "jaa", "yess", "nope", "ja nee", "on", "off" };
 	int v;
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
@@ -345,7 +436,7 @@ static void test_num_format_property(void **state)
 	/* ordinary magnitudes */
 	for (int i = 0; i < 3000; i++) {
 		double mant = (double)(rng_next() >> 11) / 9007199254740992.0; /* [0, 1) */
-		int exp10 = (int)(rng_next() % 24) - 8;                       /* 1e-8 .. 1e15 */
+		int exp10 = (int)(rng_next() % 24) - 8;                        /* 1e-8 .. 1e15 */
 		double d = mant * pow(10, exp10);
 		if (rng_next() & 1)
 			d = -d;
@@ -419,7 +510,7 @@ static void test_num_format_human(void **state)
 	assert_string_equal(human(&b, 0.5, 2, 0), "0.50");
 	assert_string_equal(human(&b, -1234.5, 1, 1), "-1.234,5");
 	assert_string_equal(human(&b, -1234.5, 1, 0), "-1,234.5");
-	assert_string_equal(human(&b, -0.4, 0, 1), "0");     /* no "-0" */
+	assert_string_equal(human(&b, -0.4, 0, 1), "0");      /* no "-0" */
 	assert_string_equal(human(&b, -0.004, 2, 0), "0.00"); /* no "-0.00" */
 	assert_string_equal(human(&b, -0.0, 1, 1), "0,0");
 	/* rounding half away from zero, with carries into the groups */
@@ -507,13 +598,15 @@ static void test_eur_format_human(void **state)
 	assert_buf_equal(&b, "\xe2\x82\xac 1.234.567");
 	buf_reset(&b);
 	eur_format_human(&b, 1234567, 0);
-	assert_buf_equal(&b, "\xe2\x82\xac" "1,234,567");
+	assert_buf_equal(&b, "\xe2\x82\xac"
+			     "1,234,567");
 	buf_reset(&b);
 	eur_format_human(&b, 1234567.5, 1);
 	assert_buf_equal(&b, "\xe2\x82\xac 1.234.568");
 	buf_reset(&b);
 	eur_format_human(&b, 999.49, 0);
-	assert_buf_equal(&b, "\xe2\x82\xac" "999");
+	assert_buf_equal(&b, "\xe2\x82\xac"
+			     "999");
 	buf_reset(&b);
 	eur_format_human(&b, -2500, 1);
 	assert_buf_equal(&b, "\xe2\x82\xac -2.500");
@@ -599,24 +692,15 @@ static void test_days_from_civil(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_num_parse_machine),
-		cmocka_unit_test(test_num_parse_human),
-		cmocka_unit_test(test_num_parse_refused),
-		cmocka_unit_test(test_int_parse),
-		cmocka_unit_test(test_date_parse),
-		cmocka_unit_test(test_datetime_parse),
-		cmocka_unit_test(test_bool_parse),
-		cmocka_unit_test(test_num_format_examples),
-		cmocka_unit_test(test_num_format_property),
-		cmocka_unit_test(test_num_format_powers_of_ten),
-		cmocka_unit_test(test_num_format_human),
-		cmocka_unit_test(test_num_format_human_large),
-		cmocka_unit_test(test_num_format_short),
-		cmocka_unit_test(test_num_format_short_large),
-		cmocka_unit_test(test_eur_format_human),
-		cmocka_unit_test(test_human_round_trip),
-		cmocka_unit_test(test_is_leap_year),
-		cmocka_unit_test(test_days_from_civil),
+		cmocka_unit_test(test_num_parse_machine),   cmocka_unit_test(test_num_parse_human),
+		cmocka_unit_test(test_num_parse_refused),   cmocka_unit_test(test_int_parse),
+		cmocka_unit_test(test_date_parse),          cmocka_unit_test(test_datetime_parse),
+		cmocka_unit_test(test_bool_parse),          cmocka_unit_test(test_num_format_examples),
+		cmocka_unit_test(test_num_format_property), cmocka_unit_test(test_num_format_powers_of_ten),
+		cmocka_unit_test(test_num_format_human),    cmocka_unit_test(test_num_format_human_large),
+		cmocka_unit_test(test_num_format_short),    cmocka_unit_test(test_num_format_short_large),
+		cmocka_unit_test(test_eur_format_human),    cmocka_unit_test(test_human_round_trip),
+		cmocka_unit_test(test_is_leap_year),        cmocka_unit_test(test_days_from_civil),
 	};
 	return cmocka_run_group_tests(tests, unit_setup_english, NULL);
 }

@@ -166,14 +166,10 @@ static void test_fnv1a_vectors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_empty_map),
-		cmocka_unit_test(test_put_get_has),
-		cmocka_unit_test(test_null_value),
-		cmocka_unit_test(test_overwrite),
-		cmocka_unit_test(test_keys_by_content),
-		cmocka_unit_test(test_grow_many),
-		cmocka_unit_test(test_free_and_reuse),
-		cmocka_unit_test(test_fnv1a_vectors),
+		cmocka_unit_test(test_empty_map),       cmocka_unit_test(test_put_get_has),
+		cmocka_unit_test(test_null_value),      cmocka_unit_test(test_overwrite),
+		cmocka_unit_test(test_keys_by_content), cmocka_unit_test(test_grow_many),
+		cmocka_unit_test(test_free_and_reuse),  cmocka_unit_test(test_fnv1a_vectors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,22 +33,22 @@ static void test_valid_boundaries(void **state)
 	(void)state;
 	CHECK("", 0);
 	CHECK("plain ASCII \x01\x7f", 14);
-	CHECK("\xc2\x80", 2);             /* U+0080 */
-	CHECK("\xdf\xbf", 2);             /* U+07FF */
-	CHECK("\xe0\xa0\x80", 3);         /* U+0800 */
-	CHECK("\xe0\xbf\xbf", 3);         /* U+0FFF */
-	CHECK("\xe1\x80\x80", 3);         /* U+1000 */
-	CHECK("\xec\xbf\xbf", 3);         /* U+CFFF */
-	CHECK("\xed\x80\x80", 3);         /* U+D000 */
-	CHECK("\xed\x9f\xbf", 3);         /* U+D7FF */
-	CHECK("\xee\x80\x80", 3);         /* U+E000 */
-	CHECK("\xef\xbf\xbf", 3);         /* U+FFFF */
-	CHECK("\xf0\x90\x80\x80", 4);     /* U+10000 */
-	CHECK("\xf0\xbf\xbf\xbf", 4);     /* U+3FFFF */
-	CHECK("\xf1\x80\x80\x80", 4);     /* U+40000 */
-	CHECK("\xf3\xbf\xbf\xbf", 4);     /* U+FFFFF */
-	CHECK("\xf4\x80\x80\x80", 4);     /* U+100000 */
-	CHECK("\xf4\x8f\xbf\xbf", 4);     /* U+10FFFF */
+	CHECK("\xc2\x80", 2);         /* U+0080 */
+	CHECK("\xdf\xbf", 2);         /* U+07FF */
+	CHECK("\xe0\xa0\x80", 3);     /* U+0800 */
+	CHECK("\xe0\xbf\xbf", 3);     /* U+0FFF */
+	CHECK("\xe1\x80\x80", 3);     /* U+1000 */
+	CHECK("\xec\xbf\xbf", 3);     /* U+CFFF */
+	CHECK("\xed\x80\x80", 3);     /* U+D000 */
+	CHECK("\xed\x9f\xbf", 3);     /* U+D7FF */
+	CHECK("\xee\x80\x80", 3);     /* U+E000 */
+	CHECK("\xef\xbf\xbf", 3);     /* U+FFFF */
+	CHECK("\xf0\x90\x80\x80", 4); /* U+10000 */
+	CHECK("\xf0\xbf\xbf\xbf", 4); /* U+3FFFF */
+	CHECK("\xf1\x80\x80\x80", 4); /* U+40000 */
+	CHECK("\xf3\xbf\xbf\xbf", 4); /* U+FFFFF */
+	CHECK("\xf4\x80\x80\x80", 4); /* U+100000 */
+	CHECK("\xf4\x8f\xbf\xbf", 4); /* U+10FFFF */
 	CHECK("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 14);
 }
 
@@ -70,10 +70,10 @@ static void test_overlong(void **state)
 static void test_surrogates(void **state)
 {
 	(void)state;
-	CHECK("\xed\xa0\x80", 0); /* U+D800 */
-	CHECK("\xed\xaf\xbf", 0); /* U+DBFF */
-	CHECK("\xed\xb0\x80", 0); /* U+DC00 */
-	CHECK("\xed\xbf\xbf", 0); /* U+DFFF */
+	CHECK("\xed\xa0\x80", 0);             /* U+D800 */
+	CHECK("\xed\xaf\xbf", 0);             /* U+DBFF */
+	CHECK("\xed\xb0\x80", 0);             /* U+DC00 */
+	CHECK("\xed\xbf\xbf", 0);             /* U+DFFF */
 	CHECK("\xed\xa0\xbd\xed\xb8\x80", 0); /* CESU-8 surrogate pair */
 	CHECK("x\xed\xa0\x80", 1);
 }
@@ -115,11 +115,21 @@ static void test_truncated(void **state)
 	CHECK("a\xe2", 1);
 	CHECK("\xf0\x9f\x98", 0);
 	CHECK("ab\xf0\x9f", 2);
-	CHECK("\xc3" "a", 0);
-	CHECK("\xe2\x82" "a", 0);
-	CHECK("\xe2" "a\xac", 0);
-	CHECK("\xf0\x9f\x98" "a", 0);
-	CHECK("\xf0\x9f" "\xc3\xa9", 0);
+	CHECK("\xc3"
+	      "a",
+	      0);
+	CHECK("\xe2\x82"
+	      "a",
+	      0);
+	CHECK("\xe2"
+	      "a\xac",
+	      0);
+	CHECK("\xf0\x9f\x98"
+	      "a",
+	      0);
+	CHECK("\xf0\x9f"
+	      "\xc3\xa9",
+	      0);
 	/* len is respected: the valid "é" cut after one byte */
 	check_invalid_at("\xc3\xa9", 1, 0);
 	check_invalid_at("ab\xe2\x82\xac", 4, 2);

@@ -25,13 +25,11 @@
  * NUL-terminated string expected (same length, same bytes), and keeps the
  * buffer invariants (data not NULL, data[len] == '\0').
  */
-#define assert_buf_equal(b, expected) \
-	unit_assert_buf_equal((b), (expected), __FILE__, __LINE__)
+#define assert_buf_equal(b, expected) unit_assert_buf_equal((b), (expected), __FILE__, __LINE__)
 
 /* Implementation of assert_buf_equal: fail the current test with a message
  * showing both texts when they differ. */
-static inline void unit_assert_buf_equal(const struct buf *b, const char *expected, const char *file,
-					 int line)
+static inline void unit_assert_buf_equal(const struct buf *b, const char *expected, const char *file, int line)
 {
 	size_t n = strlen(expected);
 	if (!b->data) {
@@ -43,8 +41,8 @@ static inline void unit_assert_buf_equal(const struct buf *b, const char *expect
 		_fail(file, line);
 	}
 	if (b->len != n || memcmp(b->data, expected, n) != 0) {
-		print_error("%s:%d: buffer holds \"%s\" (%zu bytes), expected \"%s\" (%zu bytes)\n", file,
-			       line, b->data, b->len, expected, n);
+		print_error("%s:%d: buffer holds \"%s\" (%zu bytes), expected \"%s\" (%zu bytes)\n", file, line,
+			    b->data, b->len, expected, n);
 		_fail(file, line);
 	}
 }
@@ -53,21 +51,18 @@ static inline void unit_assert_buf_equal(const struct buf *b, const char *expect
  * assert_contains(haystack, needle): the C string haystack contains the C
  * string needle; the message shows both.
  */
-#define assert_contains(haystack, needle) \
-	unit_assert_contains((haystack), (needle), 1, __FILE__, __LINE__)
+#define assert_contains(haystack, needle) unit_assert_contains((haystack), (needle), 1, __FILE__, __LINE__)
 
 /* assert_not_contains(haystack, needle): the opposite of assert_contains. */
-#define assert_not_contains(haystack, needle) \
-	unit_assert_contains((haystack), (needle), 0, __FILE__, __LINE__)
+#define assert_not_contains(haystack, needle) unit_assert_contains((haystack), (needle), 0, __FILE__, __LINE__)
 
 /* Implementation of assert_contains / assert_not_contains. */
-static inline void unit_assert_contains(const char *haystack, const char *needle, int want, const char *file,
-					int line)
+static inline void unit_assert_contains(const char *haystack, const char *needle, int want, const char *file, int line)
 {
 	int has = haystack && strstr(haystack, needle) != NULL;
 	if (has != want) {
 		print_error("%s:%d: \"%s\" %s \"%s\"\n", file, line, haystack ? haystack : "(null)",
-			       want ? "does not contain" : "contains", needle);
+			    want ? "does not contain" : "contains", needle);
 		_fail(file, line);
 	}
 }
@@ -77,12 +72,12 @@ static inline void unit_assert_contains(const char *haystack, const char *needle
  * gives exactly expected. The format is not a literal printf format (it has
  * steiger's escaping conversions), so the compiler does not check it.
  */
-#define assert_fmt(expected, ...)                              \
-	do {                                                   \
-		struct buf assert_fmt_b_ = BUF_INIT;           \
-		buf_printf(&assert_fmt_b_, __VA_ARGS__);       \
-		assert_buf_equal(&assert_fmt_b_, (expected));  \
-		buf_free(&assert_fmt_b_);                      \
+#define assert_fmt(expected, ...)                             \
+	do {                                                  \
+		struct buf assert_fmt_b_ = BUF_INIT;          \
+		buf_printf(&assert_fmt_b_, __VA_ARGS__);      \
+		assert_buf_equal(&assert_fmt_b_, (expected)); \
+		buf_free(&assert_fmt_b_);                     \
 	} while (0)
 
 /*
@@ -90,10 +85,10 @@ static inline void unit_assert_contains(const char *haystack, const char *needle
  * position file:line (usually a caller's __FILE__ and __LINE__, passed
  * down by a checking helper) and a printf-style message.
  */
-#define fail_at(file, line, ...)           \
-	do {                               \
-		print_error(__VA_ARGS__);  \
-		_fail((file), (line));     \
+#define fail_at(file, line, ...)          \
+	do {                              \
+		print_error(__VA_ARGS__); \
+		_fail((file), (line));    \
 	} while (0)
 
 /* Set up English messages for every test of a group: the library's
