@@ -692,15 +692,25 @@ static void test_days_from_civil(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_num_parse_machine),   cmocka_unit_test(test_num_parse_human),
-		cmocka_unit_test(test_num_parse_refused),   cmocka_unit_test(test_int_parse),
-		cmocka_unit_test(test_date_parse),          cmocka_unit_test(test_datetime_parse),
-		cmocka_unit_test(test_bool_parse),          cmocka_unit_test(test_num_format_examples),
-		cmocka_unit_test(test_num_format_property), cmocka_unit_test(test_num_format_powers_of_ten),
-		cmocka_unit_test(test_num_format_human),    cmocka_unit_test(test_num_format_human_large),
-		cmocka_unit_test(test_num_format_short),    cmocka_unit_test(test_num_format_short_large),
-		cmocka_unit_test(test_eur_format_human),    cmocka_unit_test(test_human_round_trip),
-		cmocka_unit_test(test_is_leap_year),        cmocka_unit_test(test_days_from_civil),
+		cmocka_unit_test(test_num_parse_machine),
+		cmocka_unit_test(test_num_parse_human),
+		cmocka_unit_test(test_num_parse_refused),
+		cmocka_unit_test(test_num_parse_dutch),
+		cmocka_unit_test(test_int_parse),
+		cmocka_unit_test(test_date_parse),
+		cmocka_unit_test(test_datetime_parse),
+		cmocka_unit_test(test_bool_parse),
+		cmocka_unit_test(test_num_format_examples),
+		cmocka_unit_test(test_num_format_property),
+		cmocka_unit_test(test_num_format_powers_of_ten),
+		cmocka_unit_test(test_num_format_human),
+		cmocka_unit_test(test_num_format_human_large),
+		cmocka_unit_test(test_num_format_short),
+		cmocka_unit_test(test_num_format_short_large),
+		cmocka_unit_test(test_eur_format_human),
+		cmocka_unit_test(test_human_round_trip),
+		cmocka_unit_test(test_is_leap_year),
+		cmocka_unit_test(test_days_from_civil),
 	};
 	return cmocka_run_group_tests(tests, unit_setup_english, NULL);
 }
