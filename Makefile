@@ -129,7 +129,8 @@ sanitize: setup-check
 FUZZ_CFLAGS = -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -I$(BUILD) $(PKG_CFLAGS)
 
 build-fuzz/fuzz_%: test/fuzz/fuzz_%.c
-	@$(MAKE) --no-print-directory CC=clang SANITIZE=1 BUILD=build-fuzz build-fuzz/libsteiger.a
+	@$(MAKE) --no-print-directory CC=clang SANITIZE=1 BUILD=build-fuzz CFLAGS=-fsanitize=fuzzer-no-link \
+	  build-fuzz/libsteiger.a
 	@mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< build-fuzz/libsteiger.a $(LIBS)
 

@@ -847,6 +847,36 @@ static int write_years(struct imp *im, struct record *rec, const char *key, int 
 	return 0;
 }
 
+/* Set the provenance of field of rec (key) to source at position, or
+ * delete it when source is NULL. Returns 0 or -1. */
+static int value_source_write(struct imp *im, struct record *rec, const char *key, const char *field,
+			      const char *source, long long position)
+{
+	sqlite3_stmt *st;
+	if (source)
+		st = db_stmt(
+			im->db,
+			"INSERT INTO value_source(entity, entity_id, field, source, position) VALUES(?, ?, ?, ?, ?)"
+			" ON CONFLICT(entity, entity_id, field) DO UPDATE SET source = excluded.source,"
+			" position = excluded.position",
+			im->e);
+	else
+		st = db_stmt(im->db, "DELETE FROM value_source WHERE entity = ? AND entity_id = ? AND field = ?",
+			     im->e);
+	if (!st)
+		return im->db_failed = 1, -1;
+	db_bind_text(st, 1, rec->reg->table);
+	db_bind_text(st, 2, key);
+	db_bind_text(st, 3, field);
+	if (source) {
+		db_bind_text(st, 4, source);
+		sqlite3_bind_int64(st, 5, position);
+	}
+	if (step_done(st) < 0)
+		return db_refused(im, rec), -1;
+	return 0;
+}
+
 /* Make the field-level provenance of rec (key) what the input says:
  * entries that are new or differ are written, entries the input no longer
  * has are deleted, equal ones are left alone (no audit noise). */
@@ -883,46 +913,14 @@ static int write_field_sources(struct imp *im, struct record *rec, const char *k
 		if (have && strcmp(have, want) == 0)
 			continue;
 		note_changed(im, "field_sources");
-		st = db_stmt(
-			im->db,
-			"INSERT INTO value_source(entity, entity_id, field, source, position) VALUES(?, ?, ?, ?, ?)"
-			" ON CONFLICT(entity, entity_id, field) DO UPDATE SET source = excluded.source,"
-			" position = excluded.position",
-			im->e);
-		if (!st) {
-			im->db_failed = 1;
-			rc = -1;
-			break;
-		}
-		db_bind_text(st, 1, rec->reg->table);
-		db_bind_text(st, 2, key);
-		db_bind_text(st, 3, rec->fsrcs[i].field);
-		db_bind_text(st, 4, rec->fsrcs[i].source);
-		sqlite3_bind_int64(st, 5, (long long)i + 1);
-		if (step_done(st) < 0) {
-			db_refused(im, rec);
-			rc = -1;
-		}
+		rc = value_source_write(im, rec, key, rec->fsrcs[i].field, rec->fsrcs[i].source, (long long)i + 1);
 	}
 	/* Delete what the input no longer has. */
 	for (size_t i = 0; i < old.cap && rc == 0; i++) {
 		if (!old.keys[i] || !old.vals[i])
 			continue;
 		note_changed(im, "field_sources");
-		st = db_stmt(im->db, "DELETE FROM value_source WHERE entity = ? AND entity_id = ? AND field = ?",
-			     im->e);
-		if (!st) {
-			im->db_failed = 1;
-			rc = -1;
-			break;
-		}
-		db_bind_text(st, 1, rec->reg->table);
-		db_bind_text(st, 2, key);
-		db_bind_text(st, 3, old.keys[i]);
-		if (step_done(st) < 0) {
-			db_refused(im, rec);
-			rc = -1;
-		}
+		rc = value_source_write(im, rec, key, old.keys[i], NULL, 0);
 	}
 	if (exists && im->changed.len != changes_before) {
 		member(&im->before, "field_sources");

@@ -287,13 +287,13 @@ static const char migration_2[] =
 	"  rationale TEXT,\n"
 	"  assessed_at TEXT,\n"
 	PROVENANCE ",\n"
-	"  PRIMARY KEY(round_id, assessor, item_id, criterion_id),\n"
+	/* Criterion first: the scores of one criterion (coverage, agreement)
+	 * are one range of the table. */
+	"  PRIMARY KEY(criterion_id, item_id, round_id, assessor),\n"
 	"  CHECK(na = 0 OR score IS NULL)\n"
 	") STRICT, WITHOUT ROWID;\n"
-	"CREATE INDEX assessment_item ON assessment(item_id, criterion_id);\n"
-	"CREATE INDEX assessment_criterion ON assessment(criterion_id);\n"
-	/* Which items have been scored at all (check, review progress). */
-	"CREATE INDEX assessment_scored ON assessment(item_id) WHERE score IS NOT NULL OR na = 1;\n"
+	/* The scores of one item, covering whether it was scored at all. */
+	"CREATE INDEX assessment_item ON assessment(item_id, score, na);\n"
 	/* Weight sets of the criteria: direct points or AHP. */
 	"CREATE TABLE weight_set(\n"
 	"  id TEXT PRIMARY KEY,\n"

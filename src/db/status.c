@@ -77,13 +77,14 @@ static int element_groups(struct db *db, const char *kind, struct status_groups 
 }
 
 /* Add each item of the pairs (item, group key) the query sql returns to
- * its group in gs, once per item and group (the query may repeat a
- * pair: an item serving a hoofdlijn and one of its goals). */
-static int add_pairs(struct db *db, struct arena *a, const char *sql, struct strmap *items, struct status_groups *gs,
-		     struct err *e)
+ * its group in gs, once per item and group. The query returns the pairs
+ * ordered by item, so a pair repeated (an item serving a hoofdlijn and
+ * one of its goals) is recognised among the pairs of the same item. */
+static int add_pairs(struct db *db, const char *sql, struct strmap *items, struct status_groups *gs, struct err *e)
 {
-	struct strmap seen = STRMAP_INIT;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
+	const struct money *current = NULL;
+	size_t counted[64], ncounted = 0; /* groups the current item is in */
 	if (!st)
 		return E_DB;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -91,16 +92,25 @@ static int add_pairs(struct db *db, struct arena *a, const char *sql, struct str
 		const char *g = db_col_text(st, 1);
 		if (!m || !g)
 			continue;
-		char *pair = arena_printf(a, "%s\x1f%s", m->id, g);
-		if (strmap_has(&seen, pair))
-			continue;
-		strmap_put(&seen, pair, (void *)1);
-		for (size_t i = 0; i < gs->n; i++)
-			if (strcmp(gs->g[i].key, g) == 0)
-				add_to_group(&gs->g[i], m);
+		if (m != current) {
+			current = m;
+			ncounted = 0;
+		}
+		for (size_t i = 0; i < gs->n; i++) {
+			if (strcmp(gs->g[i].key, g) != 0)
+				continue;
+			size_t k;
+			for (k = 0; k < ncounted && counted[k] != i; k++)
+				;
+			if (k < ncounted)
+				break; /* already counted for this item */
+			if (ncounted < ARRAY_SIZE(counted))
+				counted[ncounted++] = i;
+			add_to_group(&gs->g[i], m);
+			break;
+		}
 	}
 	sqlite3_reset(st);
-	strmap_free(&seen);
 	return 0;
 }
 
@@ -168,18 +178,18 @@ static int money_groups(struct db *db, struct status *st, struct err *e)
 		add_to_group(group_of(&st->by_kind, all[i].kind), &all[i]);
 		add_to_group(&st->total, &all[i]);
 	}
-	if (add_pairs(db, &a, "SELECT item_id, domain FROM item_domain", &items, &st->by_domain, e) < 0 ||
+	if (add_pairs(db, "SELECT item_id, domain FROM item_domain ORDER BY item_id", &items, &st->by_domain, e) < 0 ||
 	    element_groups(db, "hoofdlijn", &st->by_hoofdlijn, e) < 0 ||
-	    add_pairs(db, &a,
+	    add_pairs(db,
 		      "SELECT s.item_id, CASE WHEN v.kind = 'hoofdlijn' THEN v.id ELSE v.parent_id END"
-		      " FROM item_serves s JOIN vision_element v ON v.id = s.element_id WHERE v.kind IN "
-		      "('hoofdlijn','goal')",
+		      " FROM item_serves s JOIN vision_element v ON v.id = s.element_id"
+		      " WHERE v.kind IN ('hoofdlijn','goal') ORDER BY s.item_id",
 		      &items, &st->by_hoofdlijn, e) < 0 ||
 	    element_groups(db, "pillar", &st->by_pillar, e) < 0 ||
-	    add_pairs(db, &a,
+	    add_pairs(db,
 		      "SELECT s.item_id, s.element_id FROM item_serves s JOIN vision_element v ON v.id = s.element_id"
 		      " WHERE v.kind = 'pillar' UNION ALL SELECT x.item_id, pa.element_id FROM item_area x"
-		      " JOIN vision_element_area pa ON pa.area_code = x.area_code",
+		      " JOIN vision_element_area pa ON pa.area_code = x.area_code ORDER BY 1",
 		      &items, &st->by_pillar, e) < 0)
 		goto out;
 	drop_empty(&st->by_kind);
@@ -202,49 +212,80 @@ static int count(struct db *db, const char *sql)
 static int provenance(struct db *db, struct status *st, struct err *e)
 {
 	struct buf sql = BUF_INIT;
+	/* Counted here rather than by GROUP BY, which would sort every row
+	 * of the largest tables (100,000 assessments) to count six values. */
 	for (int r = 0; r < REG_COUNT; r++) {
 		const struct register_def *reg = reg_get(r);
 		sqlite3_stmt *q;
 		buf_reset(&sql);
-		buf_printf(&sql, "SELECT source, count(*) FROM \"%s\" GROUP BY source", reg->table);
+		buf_printf(&sql, "SELECT source FROM \"%s\"", reg->table);
 		if (!(q = db_stmt(db, sql.data, e))) {
 			buf_free(&sql);
 			return E_DB;
 		}
 		while (sqlite3_step(q) == SQLITE_ROW) {
 			const char *src = db_col_text(q, 0);
-			int n = sqlite3_column_int(q, 1);
-			st->prov[r].total += n;
+			st->prov[r].total++;
 			for (int k = 0; source_values[k]; k++)
-				if (strcmp(src, source_values[k]) == 0)
-					st->prov[r].by_source[k] += n;
+				if (strcmp(src, source_values[k]) == 0) {
+					st->prov[r].by_source[k]++;
+					break;
+				}
 		}
 		sqlite3_reset(q);
 	}
 	buf_free(&sql);
-	/* Illustrative fields per register (yearly fields by family). */
+	/* Illustrative fields per register, a yearly field counted under its
+	 * family (budget_2024 as budget), each record once per field. The
+	 * rows come in key order, so the records of one entity and field
+	 * are counted as they pass. */
 	sqlite3_stmt *q = db_stmt(db,
 				  "SELECT entity, CASE WHEN field GLOB '*_[0-9][0-9][0-9][0-9]'"
-				  " THEN substr(field, 1, length(field) - 5) ELSE field END AS f,"
-				  " count(DISTINCT entity_id) FROM value_source WHERE source = 'illustrative'"
-				  " GROUP BY entity, f ORDER BY entity, f",
+				  " THEN substr(field, 1, length(field) - 5) ELSE field END AS f, entity_id"
+				  " FROM value_source WHERE source = 'illustrative'",
 				  e);
+	struct strmap seen = STRMAP_INIT;
+	struct arena a = ARENA_INIT;
 	if (!q)
 		return E_DB;
 	while (sqlite3_step(q) == SQLITE_ROW) {
-		const char *entity = db_col_text(q, 0);
+		const char *entity = db_col_text(q, 0), *field = db_col_text(q, 1);
+		char *key = arena_printf(&a, "%s\x1f%s\x1f%s", entity, field, db_col_text(q, 2));
+		if (strmap_has(&seen, key))
+			continue; /* budget_2024 and budget_2025 of one record */
+		strmap_put(&seen, key, (void *)1);
 		for (int r = 0; r < REG_COUNT; r++) {
 			if (strcmp(reg_get(r)->table, entity) != 0)
 				continue;
-			ARRAY_GROW(st->fields, st->capfields, st->nfields + 1);
-			st->fields[st->nfields].reg = r;
-			st->fields[st->nfields].field = xstrdup(db_col_text(q, 1));
-			st->fields[st->nfields].records = sqlite3_column_int(q, 2);
-			st->prov[r].illustrative_fields += sqlite3_column_int(q, 2);
-			st->nfields++;
+			size_t i;
+			for (i = 0; i < st->nfields; i++)
+				if (st->fields[i].reg == (enum reg_id)r && strcmp(st->fields[i].field, field) == 0)
+					break;
+			if (i == st->nfields) {
+				ARRAY_GROW(st->fields, st->capfields, st->nfields + 1);
+				st->fields[i].reg = r;
+				st->fields[i].field = xstrdup(field);
+				st->fields[i].records = 0;
+				st->nfields++;
+			}
+			st->fields[i].records++;
+			st->prov[r].illustrative_fields++;
 		}
 	}
 	sqlite3_reset(q);
+	strmap_free(&seen);
+	arena_free(&a);
+	/* In the order of register, then field. */
+	for (size_t i = 1; i < st->nfields; i++) {
+		struct status_field f = st->fields[i];
+		size_t j = i;
+		while (j > 0 && (st->fields[j - 1].reg > f.reg ||
+				 (st->fields[j - 1].reg == f.reg && strcmp(st->fields[j - 1].field, f.field) > 0))) {
+			st->fields[j] = st->fields[j - 1];
+			j--;
+		}
+		st->fields[j] = f;
+	}
 	return 0;
 }
 
@@ -284,19 +325,20 @@ int db_status(struct db *db, int year, struct status *st, struct err *e)
 			if (strcmp(db_col_text(q, 0), status_area_types[k]) == 0)
 				st->areas_by_type[k] = sqlite3_column_int(q, 1);
 	sqlite3_reset(q);
-	st->indicators = count(db, "SELECT count(*) FROM indicator");
-	st->indicator_values = count(db, "SELECT count(*) FROM indicator_value");
-	st->organisations = count(db, "SELECT count(*) FROM organisation");
 	st->networks = count(db, "SELECT count(*) FROM organisation WHERE type = 'netwerk'");
-	st->contacts = count(db, "SELECT count(*) FROM contact");
-	st->contracts = count(db, "SELECT count(*) FROM contract");
-	st->partners = count(db, "SELECT count(*) FROM item_partner");
-	st->users = count(db, "SELECT count(*) FROM account");
-	st->rounds = count(db, "SELECT count(*) FROM assessment_round");
-	st->assessments = count(db, "SELECT count(*) FROM assessment");
-	st->decisions = count(db, "SELECT count(*) FROM decision");
 	st->archived = count(db, "SELECT count(*) FROM item WHERE archived = 1");
 	if (money_groups(db, st, e) < 0 || provenance(db, st, e) < 0)
 		return E_DB;
+	/* The provenance scan counted every register. */
+	st->indicators = st->prov[REG_INDICATORS].total;
+	st->indicator_values = st->prov[REG_INDICATOR_VALUES].total;
+	st->organisations = st->prov[REG_ORGANISATIONS].total;
+	st->contacts = st->prov[REG_CONTACTS].total;
+	st->contracts = st->prov[REG_CONTRACTS].total;
+	st->partners = st->prov[REG_ITEM_PARTNERS].total;
+	st->users = st->prov[REG_USERS].total;
+	st->rounds = st->prov[REG_ROUNDS].total;
+	st->assessments = st->prov[REG_ASSESSMENTS].total;
+	st->decisions = st->prov[REG_DECISIONS].total;
 	return 0;
 }

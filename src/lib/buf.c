@@ -65,10 +65,18 @@ void buf_truncate(struct buf *b, size_t len)
 /* See buf.h. */
 void buf_add(struct buf *b, const void *data, size_t len)
 {
+	const char *d = data;
 	if (!len)
 		return;
-	buf_grow(b, len);
-	memmove(b->data + b->len, data, len);
+	if (b->cap && d >= b->data && d < b->data + b->cap) {
+		/* data is part of b itself: growing may move it */
+		size_t off = (size_t)(d - b->data);
+		buf_grow(b, len);
+		d = b->data + off;
+	} else {
+		buf_grow(b, len);
+	}
+	memmove(b->data + b->len, d, len);
 	b->len += len;
 	b->data[b->len] = '\0';
 }

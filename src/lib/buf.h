@@ -42,7 +42,7 @@ void buf_grow(struct buf *b, size_t extra);
 /* Shorten b to len bytes (len must not exceed b->len). */
 void buf_truncate(struct buf *b, size_t len);
 
-/* Append len bytes from data. */
+/* Append len bytes from data (which may point into b itself). */
 void buf_add(struct buf *b, const void *data, size_t len);
 
 /* Append the NUL-terminated string s. */

@@ -71,7 +71,9 @@ int csv_open(struct csv_reader *r, const char *name, const char *data, size_t le
 		i++;
 	if (i == len)
 		return diag_add(d, name, 0, 0, _("empty file: expected a header line"));
-	r->delim = detect_delimiter(data, len);
+	while (i > 0 && data[i - 1] != '\n' && data[i - 1] != '\r')
+		i--; /* the start of the first line that is not blank */
+	r->delim = detect_delimiter(data + i, len - i);
 	return 0;
 }
 

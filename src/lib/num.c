@@ -274,7 +274,7 @@ int datetime_parse(const char *s, char iso[21])
 		s++;
 	if (parse_date_at(&s, &y, &m, &d) < 0)
 		return -1;
-	if (*s == 'T' || *s == ' ') {
+	if (*s == 'T' || (*s == ' ' && isdigit((unsigned char)s[1]))) {
 		s++;
 		if (read_digits(&s, 2, &hh) < 0 || *s++ != ':' || read_digits(&s, 2, &mm) < 0)
 			return -1;
@@ -307,8 +307,16 @@ int bool_parse(const char *s, int *out)
 	static const char *const yes[] = { "ja", "yes", "true", "1", "waar", "j", "y", NULL };
 	static const char *const no[] = { "nee", "no", "false", "0", "onwaar", "n", NULL };
 	char t[16];
-	if (strip_number(s, t, sizeof(t)) <= 0)
+	size_t n;
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (!n || n >= sizeof(t))
 		return -1;
+	memcpy(t, s, n);
+	t[n] = '\0';
 	for (int i = 0; yes[i]; i++)
 		if (strcasecmp(t, yes[i]) == 0) {
 			*out = 1;

@@ -34,8 +34,8 @@ int date_parse(const char *s, char iso[11]);
  * (21 bytes). Returns 0 or -1. */
 int datetime_parse(const char *s, char iso[21]);
 
-/* Parse ja/nee, yes/no, true/false, 1/0, waar/onwaar (any case). Returns 0
- * and sets *out to 1 or 0, or -1. */
+/* Parse ja/nee, yes/no, true/false, 1/0, waar/onwaar, j/n, y (any case,
+ * spaces around). Returns 0 and sets *out to 1 or 0, or -1. */
 int bool_parse(const char *s, int *out);
 
 /* Append d in the shortest form that reads back as the same double, with a

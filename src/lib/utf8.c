@@ -99,7 +99,7 @@ void text_position(const char *text, size_t off, int *line, int *col)
 	size_t start = 0;
 	for (size_t i = 0; i < off; i++) {
 		/* LF, CRLF and a lone CR each end a line, as in the CSV reader. */
-		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= off || text[i + 1] != '\n'))) {
+		if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n')) {
 			l++;
 			start = i + 1;
 		}

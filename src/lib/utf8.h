@@ -23,7 +23,8 @@ size_t utf8_count(const char *s, size_t len);
 int utf8_encode(unsigned cp, char *out);
 
 /* Compute the 1-based line and column (in code points) of byte offset off
- * in text. LF, CRLF and a lone CR end a line. */
+ * in text, which must be shorter than text (text[off] is read). LF, CRLF
+ * and a lone CR end a line. */
 void text_position(const char *text, size_t off, int *line, int *col);
 
 #endif

@@ -339,9 +339,26 @@ static void test_free_and_reuse(void **state)
 
 /* Run the tests of this file, printing cmocka's report (TAP with
  * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
+/* Appending a buffer's own bytes works even when the append makes it
+ * grow (and move). */
+static void test_add_from_itself(void **state)
+{
+	struct buf b = BUF_INIT;
+	(void)state;
+	buf_adds(&b, "abc");
+	for (int i = 0; i < 12; i++)
+		buf_add(&b, b.data, b.len); /* doubles, moving the data */
+	assert_int_equal(b.len, 3 << 12);
+	for (size_t i = 0; i < b.len; i += 3)
+		assert_memory_equal(b.data + i, "abc", 3);
+	assert_int_equal(b.data[b.len], '\0');
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_add_from_itself),
 		cmocka_unit_test(test_init_is_empty),
 		cmocka_unit_test(test_empty_operations),
 		cmocka_unit_test(test_add),

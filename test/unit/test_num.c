@@ -689,9 +689,29 @@ static void test_days_from_civil(void **state)
 
 /* Run the tests of this file, printing cmocka's report (TAP with
  * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
+/* Booleans are words, not amounts: "€ ja" is refused; a date-time may be
+ * followed by spaces like a date. */
+static void test_bool_and_datetime_edges(void **state)
+{
+	int yes = -1;
+	char iso[21];
+	(void)state;
+	assert_int_equal(bool_parse("\xe2\x82\xac ja", &yes), -1);
+	assert_int_equal(bool_parse(" Ja ", &yes), 0);
+	assert_int_equal(yes, 1);
+	assert_int_equal(bool_parse("n", &yes), 0);
+	assert_int_equal(yes, 0);
+	assert_int_equal(datetime_parse("2026-12-31 ", iso), 0);
+	assert_string_equal(iso, "2026-12-31T00:00:00Z");
+	assert_int_equal(datetime_parse("2026-12-31 14:05 ", iso), 0);
+	assert_string_equal(iso, "2026-12-31T14:05:00Z");
+	assert_int_equal(datetime_parse("2026-12-31 x", iso), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bool_and_datetime_edges),
 		cmocka_unit_test(test_num_parse_machine),
 		cmocka_unit_test(test_num_parse_human),
 		cmocka_unit_test(test_num_parse_refused),
