@@ -95,16 +95,6 @@ static const struct query_check query_checks[] = {
 	  " (SELECT 1 FROM assessment a WHERE a.item_id = i.id AND (a.score IS NOT NULL OR a.na = 1)) ORDER BY i.kind, "
 	  "i.id",
 	  N_("%s (%s) has no assessment yet%s") },
-	{ CHK_BUDGET_NO_FTE,
-	  "SELECT 'items/' || i.id, i.id, group_concat(y.year, ', '), '' FROM item i JOIN item_year y ON y.item_id = "
-	  "i.id"
-	  " WHERE i.archived = 0 AND y.budget > 0 AND coalesce(y.fte, 0) = 0 GROUP BY i.id ORDER BY i.id",
-	  N_("%s has budget but no fte in %s%s") },
-	{ CHK_FTE_NO_BUDGET,
-	  "SELECT 'items/' || i.id, i.id, group_concat(y.year, ', '), '' FROM item i JOIN item_year y ON y.item_id = "
-	  "i.id"
-	  " WHERE i.archived = 0 AND y.fte > 0 AND coalesce(y.budget, 0) = 0 GROUP BY i.id ORDER BY i.id",
-	  N_("%s has fte but no budget in %s%s") },
 };
 
 /* Run one query check. */
@@ -138,6 +128,39 @@ static int check_foreign_keys(struct db *db, struct findings *fs, struct err *e)
 		findings_add(fs, CHK_FOREIGN_KEY, rec, msg);
 		free(rec);
 		free(msg);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Budget without fte and fte without budget, per item with its years, in
+ * one pass over the years (the year table is the largest one here). */
+static int check_budget_fte(struct db *db, struct findings *fs, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT i.id,"
+				   " group_concat(CASE WHEN y.budget > 0 AND coalesce(y.fte, 0) = 0 THEN y.year END, ', '),"
+				   " group_concat(CASE WHEN y.fte > 0 AND coalesce(y.budget, 0) = 0 THEN y.year END, ', ')"
+				   " FROM item_year y JOIN item i ON i.id = y.item_id WHERE i.archived = 0"
+				   " AND ((y.budget > 0 AND coalesce(y.fte, 0) = 0) OR (y.fte > 0 AND coalesce(y.budget, 0) = 0))"
+				   " GROUP BY i.id ORDER BY i.id",
+				   e);
+	if (!st)
+		return E_DB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = db_col_text(st, 0), *no_fte = db_col_text(st, 1), *no_budget = db_col_text(st, 2);
+		char *rec = mprintf("items/%s", id);
+		if (no_fte) {
+			char *msg = mprintf(_("%s has budget but no fte in %s"), id, no_fte);
+			findings_add(fs, CHK_BUDGET_NO_FTE, rec, msg);
+			free(msg);
+		}
+		if (no_budget) {
+			char *msg = mprintf(_("%s has fte but no budget in %s"), id, no_budget);
+			findings_add(fs, CHK_FTE_NO_BUDGET, rec, msg);
+			free(msg);
+		}
+		free(rec);
 	}
 	sqlite3_reset(st);
 	return 0;
@@ -195,7 +218,7 @@ int db_check(struct db *db, int full, struct findings *fs, struct err *e)
 	 * references and damaged pages is the thorough variant. */
 	if (full && (check_file(db, fs, e) < 0 || check_foreign_keys(db, fs, e) < 0))
 		return E_DB;
-	if (check_contracts(db, fs, e) < 0)
+	if (check_contracts(db, fs, e) < 0 || check_budget_fte(db, fs, e) < 0)
 		return E_DB;
 	for (size_t i = 0; i < ARRAY_SIZE(query_checks); i++)
 		if (run_query(db, &query_checks[i], fs, e) < 0)
