@@ -137,14 +137,15 @@ static int check_foreign_keys(struct db *db, struct findings *fs, struct err *e)
  * one pass over the years (the year table is the largest one here). */
 static int check_budget_fte(struct db *db, struct findings *fs, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT i.id,"
-				   " group_concat(CASE WHEN y.budget > 0 AND coalesce(y.fte, 0) = 0 THEN y.year END, ', '),"
-				   " group_concat(CASE WHEN y.fte > 0 AND coalesce(y.budget, 0) = 0 THEN y.year END, ', ')"
-				   " FROM item_year y JOIN item i ON i.id = y.item_id WHERE i.archived = 0"
-				   " AND ((y.budget > 0 AND coalesce(y.fte, 0) = 0) OR (y.fte > 0 AND coalesce(y.budget, 0) = 0))"
-				   " GROUP BY i.id ORDER BY i.id",
-				   e);
+	sqlite3_stmt *st =
+		db_stmt(db,
+			"SELECT i.id,"
+			" group_concat(CASE WHEN y.budget > 0 AND coalesce(y.fte, 0) = 0 THEN y.year END, ', '),"
+			" group_concat(CASE WHEN y.fte > 0 AND coalesce(y.budget, 0) = 0 THEN y.year END, ', ')"
+			" FROM item_year y JOIN item i ON i.id = y.item_id WHERE i.archived = 0"
+			" AND ((y.budget > 0 AND coalesce(y.fte, 0) = 0) OR (y.fte > 0 AND coalesce(y.budget, 0) = 0))"
+			" GROUP BY i.id ORDER BY i.id",
+			e);
 	if (!st)
 		return E_DB;
 	while (sqlite3_step(st) == SQLITE_ROW) {
