@@ -2,7 +2,8 @@
 #
 #   make            build ./steiger (dev build: -Werror, hardening flags)
 #   make run        install what is missing, build, create steiger.db with the
-#                   Zoetermeer example if there is none, and show it
+#                   Zoetermeer example if there is none, and serve it on
+#                   http://localhost:8040 (PORT=...)
 #   make test       every test suite; ends with one line "N passed, M failed"
 #   make sanitize   the same tests on an ASan+UBSan build (build-asan/)
 #   make bench      the benchmarks; figures go to bench/RESULTS.md
@@ -17,7 +18,7 @@ CC       ?= cc
 PORT     ?= 8040
 FUZZ_SECONDS ?= 60
 
-PKGS     := sqlite3 xlsxwriter
+PKGS     := sqlite3 xlsxwriter libsodium libmicrohttpd
 WARN     := -std=c17 -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla -Wno-format-zero-length -Werror
 HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
@@ -38,7 +39,8 @@ LIBS     = $(PKG_LIBS) -lm
 
 SRC      := $(sort $(wildcard src/lib/*.c src/method/*.c src/core/*.c src/db/*.c src/solve/*.c \
               src/render/*.c src/cmd/*.c src/web/*.c src/pages/*.c src/api/*.c))
-GEN      := $(BUILD)/gen/po_nl.c $(BUILD)/gen/example_data.c
+GEN      := $(BUILD)/gen/po_nl.c $(BUILD)/gen/example_data.c $(BUILD)/gen/assets.c
+NLDS_CSS := node_modules/@utrecht/component-library-css/dist/index.css
 OBJ      := $(SRC:%.c=$(BUILD)/%.o) $(GEN:%.c=%.o)
 LIBA     := $(BUILD)/libsteiger.a
 BIN      := steiger
@@ -89,6 +91,22 @@ $(BUILD)/gen/example_data.c: $(EXAMPLE) $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed example_files data/zoetermeer $(EXAMPLE) > $@
 
+# The web assets: the NL Design System component CSS (npm, installed by
+# scripts/setup), our token theme and layout in one stylesheet, and the script.
+$(NLDS_CSS):
+	@echo "missing $@: run scripts/setup (it runs npm ci)" >&2; exit 1
+
+$(BUILD)/gen/assets/steiger.css: $(NLDS_CSS) assets/theme.css assets/steiger.css
+	@mkdir -p $(dir $@)
+	cat $^ > $@
+
+$(BUILD)/gen/assets/steiger.js: assets/steiger.js
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(BUILD)/gen/assets.c: $(BUILD)/gen/assets/steiger.css $(BUILD)/gen/assets/steiger.js $(BUILD)/tools/embed
+	$(BUILD)/tools/embed asset_files $(BUILD)/gen/assets $(filter %.css %.js,$^) > $@
+
 -include $(OBJ:.o=.d)
 
 # ---- running -------------------------------------------------------------
@@ -96,10 +114,18 @@ $(BUILD)/gen/example_data.c: $(EXAMPLE) $(BUILD)/tools/embed
 setup-check:
 	@scripts/setup --check >/dev/null 2>&1 || scripts/setup
 
+# The first run creates the database with the Zoetermeer example and an
+# administrator "beheerder" whose generated password is printed once.
 run: setup-check
 	@$(MAKE) --no-print-directory all
-	@test -f steiger.db || ./$(BIN) --db steiger.db init --example
-	./$(BIN) --db steiger.db status
+	@if [ ! -f steiger.db ]; then \
+	  ./$(BIN) --db steiger.db init --example && \
+	  ./$(BIN) --db steiger.db user add beheerder --role beheerder --generate && \
+	  echo "Log in on http://localhost:$(PORT)/ as beheerder with the password above."; \
+	else \
+	  echo "Log in with an account of steiger.db (steiger user list; steiger user passwd NAME)."; \
+	fi
+	./$(BIN) --db steiger.db serve --listen 127.0.0.1:$(PORT)
 
 # ---- tests ---------------------------------------------------------------
 

@@ -88,6 +88,27 @@ const struct command commands[] = {
 	     "  --full         also scan the database file and every reference (slower)\n"
 	     "  --today DATE   the reference date for contracts (default: today)\n"
 	     "  --limit N      findings shown per check (default 10; 0: all)") },
+	{ "serve", cmd_serve, N_("serve the web application and the API"),
+	  "serve [--listen ADDR:PORT | unix:PATH] [--threads N] [--access-log FILE] [--proxy]",
+	  N_("Serves the web application and the JSON API (/api/v1) over the database. Listens on\n"
+	     "127.0.0.1:8040 unless told otherwise; put it behind the municipality's TLS proxy.\n"
+	     "SIGTERM or SIGINT stops it after the requests in flight are answered.\n"
+	     "  --listen ADDR:PORT|unix:PATH  where to listen (default 127.0.0.1:8040)\n"
+	     "  --threads N                   worker threads (default: the number of CPUs, at least 2)\n"
+	     "  --access-log FILE             one line per request (default: standard error)\n"
+	     "  --proxy                       trust X-Forwarded-For and X-Forwarded-Proto from the proxy") },
+	{ "user", cmd_user, N_("manage accounts: add, passwd, role, disable, enable, list"),
+	  "user add NAME --role ROLE [--display-name TEXT] [--email ADDRESS] [--generate] | passwd NAME [--generate] "
+	  "| role NAME ROLE | disable NAME | enable NAME | list [--json]",
+	  N_("Manages the accounts of the web application. Roles: beheerder (administrator), medewerker\n"
+	     "(staff), bestuur (executive), raad (council), partner, inwoner (resident). The password is\n"
+	     "read from standard input when that is not a terminal (one line), asked twice at a\n"
+	     "terminal, or made and printed once with --generate; at least 12 characters.") },
+	{ "token", cmd_token, N_("manage API tokens for other systems"),
+	  "token create ACCOUNT [--description TEXT] | revoke ID | list [--json]",
+	  N_("Creates, revokes and lists API tokens. A system sends its token as\n"
+	     "\"Authorization: Bearer TOKEN\" and acts with the role of the token's account. The token is\n"
+	     "shown once, when it is created; steiger keeps only its SHA-256.") },
 	{ "help", cmd_help, N_("show help for steiger or for one command"), "help [COMMAND]",
 	  N_("Shows the list of commands, or the help of one command.") },
 	{ "version", cmd_version, N_("print the version"), "version", N_("Prints the version of steiger.") },

@@ -37,6 +37,7 @@
 #include "lib/i18n.h"
 #include "lib/util.h"
 #include "lib/strmap.h"
+#include "lib/form.h"
 
 #define STEIGER_VERSION "0.1.0"
 

@@ -60,6 +60,9 @@ int cmd_set(struct cmd_ctx *ctx);
 int cmd_status(struct cmd_ctx *ctx);
 int cmd_check(struct cmd_ctx *ctx);
 int cmd_help(struct cmd_ctx *ctx);
+int cmd_user(struct cmd_ctx *ctx);
+int cmd_token(struct cmd_ctx *ctx);
+int cmd_serve(struct cmd_ctx *ctx);
 int cmd_version(struct cmd_ctx *ctx);
 
 #endif

@@ -18,4 +18,8 @@ struct embedded_file {
 extern const struct embedded_file example_files[];
 extern const size_t example_files_count;
 
+/* The web assets (assets/: stylesheet, script, icons). */
+extern const struct embedded_file asset_files[];
+extern const size_t asset_files_count;
+
 #endif

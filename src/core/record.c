@@ -531,8 +531,8 @@ static int json_yearly(struct batch *b, const char *name, struct record *rec, in
 	return rc;
 }
 
-/* Read one JSON object as a record of register r. */
-static int json_record(struct batch *b, const char *name, const struct register_def *r, const struct json_value *obj)
+/* See record.h. */
+int batch_add_json_record(struct batch *b, const char *name, const struct register_def *r, const struct json_value *obj)
 {
 	struct record *rec;
 	int rc = 0;
@@ -694,7 +694,7 @@ int batch_add_json(struct batch *b, const char *name, const char *text, size_t l
 			continue;
 		}
 		for (size_t k = 0; k < m->value->n; k++) {
-			if (json_record(b, name, r, m->value->items[k]) < 0)
+			if (batch_add_json_record(b, name, r, m->value->items[k]) < 0)
 				rc = E_INPUT;
 			if (diag_full(b->diag))
 				return E_INPUT;

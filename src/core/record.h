@@ -98,6 +98,11 @@ int batch_add_csv(struct batch *b, const char *name, const char *text, size_t le
 /* Read a JSON file holding registers. */
 int batch_add_json(struct batch *b, const char *name, const char *text, size_t len);
 
+/* Read one JSON object (obj, parsed from file name) as a record of
+ * register r. Returns 0 or E_INPUT with errors in b->diag. */
+int batch_add_json_record(struct batch *b, const char *name, const struct register_def *r,
+			  const struct json_value *obj);
+
 /* Read a CBS "Kerncijfers wijken en buurten" table of the given year. */
 int batch_add_kwb(struct batch *b, const char *name, const char *text, size_t len, int year);
 

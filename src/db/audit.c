@@ -11,17 +11,30 @@
  * a new column is audited without anyone remembering to.
  */
 #include "steiger.h"
+#include "core/register.h"
 #include "db/db.h"
 
-/* Tables that are not audited: the log itself. */
-static const char *const unaudited[] = { "audit_log", NULL };
+/* Tables that are not audited: the log itself, the web sessions and
+ * failed logins (not changes of the agenda), and the full-text index
+ * (a copy of the items; SQLite cannot put triggers on virtual tables). */
+static const char *const unaudited[] = { "audit_log", "session", "login_attempt", NULL };
 
-/* Append json_object('c1', P.c1, ...) for the columns to b. */
+/* Columns whose values never go into the log: it records that a secret
+ * was set or changed, not the (hashed) secret. */
+static const char *const secret_columns[] = { "password_hash", "token_hash", NULL };
+
+/* Append json_object('c1', P.c1, ...) for the columns to b; a secret
+ * column gives only whether it is set. */
 static void add_json_row(struct buf *b, char **cols, size_t n, const char *prefix)
 {
 	buf_adds(b, "json_object(");
-	for (size_t i = 0; i < n; i++)
-		buf_printf(b, "%s'%q', %s.\"%s\"", i ? ", " : "", cols[i], prefix, cols[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (enum_has(secret_columns, cols[i]))
+			buf_printf(b, "%s'%q', CASE WHEN %s.\"%s\" IS NULL THEN NULL ELSE 'set' END", i ? ", " : "",
+				   cols[i], prefix, cols[i]);
+		else
+			buf_printf(b, "%s'%q', %s.\"%s\"", i ? ", " : "", cols[i], prefix, cols[i]);
+	}
 	buf_addch(b, ')');
 }
 
@@ -131,9 +144,11 @@ int audit_install(struct db *db, struct err *e)
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	n = 0;
+	/* Real tables only: not virtual tables, nor the shadow tables SQLite
+	 * keeps for them (item_fts_data, ...). */
 	st = db_stmt(db,
 		     "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-		     "ORDER BY name",
+		     "AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name",
 		     e);
 	if (!st) {
 		free(names);

@@ -19,7 +19,9 @@
  *     vacancy-chain parameters (parts D, E);
  *   4 participation and reporting: processes with phases, participants
  *     and their selection, issues, agendas and activities, covenants and
- *     signatures, lessons, agenda versions and council reports (parts F, G).
+ *     signatures, lessons, agenda versions and council reports (parts F, G);
+ *   5 the web application: sessions, login throttling, API tokens, comments
+ *     on items, and full-text search over the items (FTS5).
  *
  * Conventions: STRICT tables; text ids chosen by people (stable across
  * imports); every row of a register carries `source` and `source_note`
@@ -549,10 +551,70 @@ static const char migration_4[] =
 	"  status TEXT NOT NULL DEFAULT 'draft' CHECK(status IN ('draft','final','sent')),\n"
 	PROVENANCE ") STRICT;\n";
 
+static const char migration_5[] =
+	/* Web sessions: the SHA-256 of the 256-bit token in the cookie (the
+	 * token itself is never stored), the CSRF token of the session, and
+	 * when it was made and last used (Unix seconds). Not audited. */
+	"CREATE TABLE session(\n"
+	"  token_hash TEXT PRIMARY KEY,\n"
+	"  account TEXT NOT NULL REFERENCES account(name) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+	"  csrf TEXT NOT NULL,\n"
+	"  created_at INTEGER NOT NULL,\n"
+	"  seen_at INTEGER NOT NULL,\n"
+	"  address TEXT\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX session_account ON session(account);\n"
+	/* Failed logins per account and per address, for throttling. */
+	"CREATE TABLE login_attempt(\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  failures INTEGER NOT NULL,\n"
+	"  first_at INTEGER NOT NULL,\n"
+	"  locked_until INTEGER NOT NULL DEFAULT 0\n"
+	") STRICT, WITHOUT ROWID;\n"
+	/* Tokens for other systems to use the API (the hash is stored). */
+	"CREATE TABLE api_token(\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  token_hash TEXT NOT NULL UNIQUE,\n"
+	"  account TEXT NOT NULL REFERENCES account(name) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+	"  description TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  revoked_at TEXT,\n"
+	"  last_used_at TEXT\n"
+	") STRICT;\n"
+	/* Comments on items (the council's questions, staff's notes). */
+	"CREATE TABLE comment(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  item_id TEXT NOT NULL REFERENCES item(id) ON DELETE CASCADE,\n"
+	"  author TEXT NOT NULL REFERENCES account(name) ON UPDATE CASCADE,\n"
+	"  text TEXT NOT NULL CHECK(length(text) BETWEEN 1 AND 5000),\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX comment_item ON comment(item_id, id);\n"
+	/* Full-text search over the items' titles and descriptions, kept in
+	 * step with the item table by triggers; diacritics are folded (café
+	 * finds cafe). */
+	"CREATE VIRTUAL TABLE item_fts USING fts5(id UNINDEXED, title, description, owner, content='item',"
+	" content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');\n"
+	"CREATE TRIGGER item_fts_insert AFTER INSERT ON item BEGIN\n"
+	"  INSERT INTO item_fts(rowid, id, title, description, owner) VALUES(NEW.rowid, NEW.id, NEW.title,"
+	" NEW.description, NEW.owner);\n"
+	"END;\n"
+	"CREATE TRIGGER item_fts_delete AFTER DELETE ON item BEGIN\n"
+	"  INSERT INTO item_fts(item_fts, rowid, id, title, description, owner) VALUES('delete', OLD.rowid, OLD.id,"
+	" OLD.title, OLD.description, OLD.owner);\n"
+	"END;\n"
+	"CREATE TRIGGER item_fts_update AFTER UPDATE OF id, title, description, owner ON item BEGIN\n"
+	"  INSERT INTO item_fts(item_fts, rowid, id, title, description, owner) VALUES('delete', OLD.rowid, OLD.id,"
+	" OLD.title, OLD.description, OLD.owner);\n"
+	"  INSERT INTO item_fts(rowid, id, title, description, owner) VALUES(NEW.rowid, NEW.id, NEW.title,"
+	" NEW.description, NEW.owner);\n"
+	"END;\n"
+	"INSERT INTO item_fts(item_fts) VALUES('rebuild');\n";
+
 // clang-format on
 
 /* See db.h. */
-const char *const db_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+const char *const db_migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5 };
 
 /* See db.h. */
 const int db_migration_count = (int)ARRAY_SIZE(db_migrations);

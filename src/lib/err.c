@@ -45,8 +45,8 @@ int exit_status(int code)
 /* See err.h. */
 void diag_init(struct diag *d, int limit)
 {
+	memset(d, 0, sizeof(*d));
 	buf_init(&d->text);
-	d->count = 0;
 	d->limit = limit;
 }
 
@@ -68,9 +68,16 @@ int diag_add(struct diag *d, const char *file, int line, int col, const char *fm
 	}
 	if (file || line > 0)
 		buf_addch(&d->text, ' ');
+	size_t start = d->text.len;
 	va_start(ap, fmt);
 	buf_vprintf(&d->text, fmt, ap);
 	va_end(ap);
+	ARRAY_GROW(d->entries, d->capentries, d->nentries + 1);
+	d->entries[d->nentries].file = file ? xstrdup(file) : NULL;
+	d->entries[d->nentries].line = line;
+	d->entries[d->nentries].col = col;
+	d->entries[d->nentries].message = xstrndup(d->text.data + start, d->text.len - start);
+	d->nentries++;
 	buf_addch(&d->text, '\n');
 	return E_INPUT;
 }
@@ -84,5 +91,12 @@ int diag_full(const struct diag *d)
 /* See err.h. */
 void diag_free(struct diag *d)
 {
+	for (size_t i = 0; i < d->nentries; i++) {
+		free(d->entries[i].file);
+		free(d->entries[i].message);
+	}
+	free(d->entries);
+	d->entries = NULL;
+	d->nentries = d->capentries = 0;
 	buf_free(&d->text);
 }

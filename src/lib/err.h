@@ -41,14 +41,25 @@ void err_clear(struct err *e);
  * (input), 4 (not found), 5 (database), 6 (file), 7 (solver), 70 (bug). */
 int exit_status(int code);
 
+/* One located diagnostic. */
+struct diag_entry {
+	char *file;    /* the file (or, for a form, the field) it concerns */
+	int line, col; /* where (0 when unknown) */
+	char *message; /* the message, without location */
+};
+
 /*
  * A list of located diagnostics, for readers that report more than one
- * problem (an import reports up to `limit` errors before it stops).
+ * problem (an import reports up to `limit` errors before it stops). The
+ * messages are kept as text ("FILE:LINE:COL: message" lines) and as
+ * entries, so that a form can show each at its field.
  */
 struct diag {
-	struct buf text; /* the messages, one per line */
-	int count;       /* number of messages added (also those past limit) */
-	int limit;       /* at most this many are kept in text */
+	struct buf text;            /* the messages, one per line */
+	int count;                  /* number of messages added (also those past limit) */
+	int limit;                  /* at most this many are kept */
+	struct diag_entry *entries; /* the kept messages */
+	size_t nentries, capentries;
 };
 
 /* Initialise d to keep at most limit messages. */

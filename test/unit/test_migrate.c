@@ -35,6 +35,10 @@ static const char *const fill_sql[] = {
 	/* version 4 */
 	"INSERT INTO process(id, title, area_code) VALUES('pilot', 'Pilot Buytenwegh', 'WK063701');"
 	"INSERT INTO issue(id, process_id, title) VALUES('i1', 'pilot', 'Eenzaamheid');",
+	/* version 5 */
+	"INSERT INTO session(token_hash, account, csrf, created_at, seen_at) VALUES('h', 'jan', 'c', 1, 1);"
+	"INSERT INTO api_token(id, token_hash, account, created_at) VALUES('t1', 'th', 'jan', '2026-01-01');"
+	"INSERT INTO comment(item_id, author, text, created_at) VALUES('p1', 'jan', 'Goed plan', '2026-01-01');",
 };
 
 /* The number of rows in the tables filled above, for comparison. */
@@ -68,9 +72,11 @@ static void check_latest(struct dbtest *t)
 	assert_string_equal(db_col_text(st, 0), "ok");
 	sqlite3_reset(st);
 	assert_int_equal(dbtest_int(t, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-	/* Three audit triggers on every table but the log. */
+	/* Three audit triggers on every table but the log, the web sessions
+	 * and login attempts, and the full-text index (derived data). */
 	assert_int_equal(dbtest_int(t, "SELECT count(*) FROM sqlite_schema t WHERE t.type = 'table'"
-				       " AND t.name NOT LIKE 'sqlite_%' AND t.name <> 'audit_log' AND"
+				       " AND t.name NOT LIKE 'sqlite_%' AND t.name NOT LIKE 'item_fts%'"
+				       " AND t.name NOT IN ('audit_log', 'session', 'login_attempt') AND"
 				       " (SELECT count(*) FROM sqlite_schema g WHERE g.type = 'trigger'"
 				       "  AND g.tbl_name = t.name AND g.name LIKE 'audit_%') <> 3"),
 			 0);
@@ -106,6 +112,7 @@ static void test_every_path(void **state)
 				fail_msg("fill version %d after migrating from %d: %s", v + 1, k, e.msg);
 		assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM assessment"), 1);
 		assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM issue"), 1);
+		assert_int_equal(dbtest_int(&t, "SELECT count(*) FROM comment"), 1);
 		dbtest_done(&t);
 	}
 }

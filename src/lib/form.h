@@ -1,0 +1,50 @@
+/*
+ * form.h - parsing application/x-www-form-urlencoded text (query strings
+ * and form bodies) and Cookie headers into name/value pairs.
+ *
+ * Both parsers face the network, so they bound what they accept (number of
+ * pairs, length of names and values) and refuse what is not valid UTF-8
+ * after decoding; everything they return lives in the arena they are
+ * given. Each has a fuzz target (test/fuzz/fuzz_form.c, fuzz_cookie.c).
+ */
+#ifndef STEIGER_FORM_H
+#define STEIGER_FORM_H
+
+#include <stddef.h>
+#include "arena.h"
+
+#define FORM_MAX_PAIRS 1000         /* pairs in one query string or body */
+#define FORM_MAX_NAME 200           /* bytes of a decoded name */
+#define FORM_MAX_VALUE (256 * 1024) /* bytes of a decoded value */
+
+/* One name and value. */
+struct pair {
+	const char *name;  /* decoded, NUL-terminated */
+	const char *value; /* decoded, NUL-terminated; "" for "name" alone */
+};
+
+/* Pairs parsed from a query string, form body or cookie header. */
+struct pairs {
+	struct pair *p; /* the pairs, in order */
+	size_t n;       /* how many */
+};
+
+/* Parse urlencoded text[0..len) ("a=1&b=x+y&c=%C3%A9") into out. '+'
+ * decodes to a space, %XX to its byte. Empty segments are skipped. Returns
+ * 0, or -1 when the text is malformed or too large (a bad %-escape, a
+ * decoded name or value that is not UTF-8 or contains NUL, too many or too
+ * long pairs); out is then empty. */
+int form_parse(struct arena *a, const char *text, size_t len, struct pairs *out);
+
+/* Parse a Cookie header value ("a=1; b=2") into out (RFC 6265: names are
+ * tokens, values may be quoted; no decoding). Malformed pairs are skipped,
+ * as browsers do. Returns 0, or -1 when the header is too large. */
+int cookie_parse(struct arena *a, const char *header, struct pairs *out);
+
+/* The value of the first pair named name, or NULL. */
+const char *pairs_get(const struct pairs *ps, const char *name);
+
+/* Whether a pair named name exists. */
+int pairs_has(const struct pairs *ps, const char *name);
+
+#endif

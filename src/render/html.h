@@ -1,0 +1,74 @@
+/*
+ * html.h - the HTML of steiger's pages: the layout every page shares
+ * (NL Design System / Utrecht component classes, skip link, navigation by
+ * role, language switch, CSP nonce), and form fields that show their
+ * error next to them (WCAG 3.3.1: the error names the field and says
+ * what is expected; an error summary at the top links to each field).
+ *
+ * All text goes through buf_printf with %h; attribute values too.
+ */
+#ifndef STEIGER_HTML_H
+#define STEIGER_HTML_H
+
+#include "lib/buf.h"
+
+struct request;
+
+/* Start a page: doctype, head with the stylesheet and title, the header
+ * with navigation (nav names the active section, e.g. "items"), and the
+ * opening of <main>. */
+void page_begin(struct request *req, const char *title, const char *nav);
+
+/* End the page: close <main>, the footer, the document. Sets the content
+ * type. */
+void page_end(struct request *req);
+
+/* The errors of a form, by field name. */
+struct form_errors {
+	const char *field[64];   /* field names (the name attribute) */
+	const char *message[64]; /* what is wrong, for people */
+	size_t n;
+};
+
+/* Add an error for field (strings are not copied; keep them alive). */
+void form_error(struct form_errors *fe, const char *field, const char *message);
+
+/* The error of field, or NULL. */
+const char *form_error_of(const struct form_errors *fe, const char *field);
+
+/* An error summary (role=alert, linking to each field), when there are
+ * errors. */
+void form_error_summary(struct request *req, const struct form_errors *fe);
+
+/* Open a POST form to action with the CSRF token; close it. */
+void form_begin(struct request *req, const char *action);
+void form_end(struct request *req);
+
+/* A text input. type is "text", "email", "password", "number", "date" or
+ * "search"; hint (may be NULL) is shown under the label; required marks
+ * the field (and says so in the label). */
+void field_input(struct request *req, const struct form_errors *fe, const char *type, const char *name,
+		 const char *label, const char *value, const char *hint, int required);
+
+/* A multi-line text input. */
+void field_textarea(struct request *req, const struct form_errors *fe, const char *name, const char *label,
+		    const char *value, const char *hint, int required);
+
+/* A select among codes[i] shown as labels[i] (NULL-ended lists); with an
+ * empty first option unless required. */
+void field_select(struct request *req, const struct form_errors *fe, const char *name, const char *label,
+		  const char *const *codes, const char *const *labels, const char *value, int required);
+
+/* A group of checkboxes (a fieldset) for a list field: each code checked
+ * when it is in the |-separated selected list. */
+void field_checkboxes(struct request *req, const struct form_errors *fe, const char *name, const char *label,
+		      const char *const *codes, const char *const *labels, const char *selected);
+
+/* A submit button (primary or secondary). */
+void button(struct request *req, const char *label, int primary);
+
+/* Append "<a class=utrecht-link href=HREF>TEXT</a>" (href built by the
+ * caller with %t for its parts). */
+void html_link(struct buf *b, const char *href, const char *text);
+
+#endif

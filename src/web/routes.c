@@ -1,0 +1,22 @@
+/*
+ * routes.c - every address of the web application and the JSON API, the
+ * handler that answers it and the permission it needs (see router.h).
+ * doc/security.md is this table for people; test/http checks every route
+ * for every role against it.
+ *
+ * Keep one section per page group (src/pages/NAME.c) and the API last.
+ */
+#include "steiger.h"
+#include "pages/pages.h"
+#include "web/router.h"
+
+const struct route routes[] = {
+	/* login.c */
+	{ "GET", "/login", page_login_form, PUBLIC, 0 },
+	{ "POST", "/login", page_login, PUBLIC, ROUTE_NOCSRF },
+	{ "POST", "/logout", page_logout, PUBLIC, 0 },
+	/* home.c */
+	{ "GET", "/", page_home, PERM_READ, 0 },
+};
+
+const size_t routes_count = ARRAY_SIZE(routes);
