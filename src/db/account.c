@@ -222,7 +222,7 @@ long long db_login_locked(struct db *db, const char *key, long long now)
 }
 
 /* See account.h. */
-int db_login_failed(struct db *db, const char *key, long long now, struct err *e)
+int db_login_failed(struct db *db, const char *key, int allowed, long long now, struct err *e)
 {
 	sqlite3_stmt *st =
 		db_stmt(db,
@@ -240,9 +240,9 @@ int db_login_failed(struct db *db, const char *key, long long now, struct err *e
 	if (run(db, st, e, _("recording a failed login")) < 0)
 		return E_DB;
 	failures = db_int(db, "SELECT failures FROM login_attempt WHERE key = ?", key, 0);
-	if (failures >= LOGIN_FREE_FAILURES) {
+	if (failures >= allowed) {
 		long long lock = 60;
-		for (long long i = LOGIN_FREE_FAILURES; i < failures && lock < LOGIN_MAX_LOCK; i++)
+		for (long long i = allowed; i < failures && lock < LOGIN_MAX_LOCK; i++)
 			lock *= 2;
 		if (lock > LOGIN_MAX_LOCK)
 			lock = LOGIN_MAX_LOCK;

@@ -66,18 +66,21 @@ int db_session_touch(struct db *db, const char *token_hash, long long now, struc
 /* End session token_hash (logout). */
 int db_session_delete(struct db *db, const char *token_hash, struct err *e);
 
-/* Login throttling: after LOGIN_FREE_FAILURES failures of a key (an
- * account or an address) within LOGIN_WINDOW seconds, the key is locked
- * for a time that doubles with each further failure, up to LOGIN_MAX_LOCK. */
-#define LOGIN_FREE_FAILURES 5
+/* Login throttling: after `allowed` failures of a key within LOGIN_WINDOW
+ * seconds, the key is locked for a minute, a time that doubles with each
+ * further failure, up to LOGIN_MAX_LOCK. An account allows
+ * LOGIN_ACCOUNT_FAILURES; an address more (LOGIN_ADDRESS_FAILURES), as a
+ * whole office may share one behind its proxy. */
+#define LOGIN_ACCOUNT_FAILURES 5
+#define LOGIN_ADDRESS_FAILURES 50
 #define LOGIN_WINDOW (15 * 60)
 #define LOGIN_MAX_LOCK (60 * 60)
 
 /* The number of seconds key is still locked at time now (0: not). */
 long long db_login_locked(struct db *db, const char *key, long long now);
 
-/* Record a failed login for key at time now. */
-int db_login_failed(struct db *db, const char *key, long long now, struct err *e);
+/* Record a failed login for key at time now; lock it after allowed. */
+int db_login_failed(struct db *db, const char *key, int allowed, long long now, struct err *e);
 
 /* Forget the failures of key (after a successful login). */
 int db_login_succeeded(struct db *db, const char *key, struct err *e);

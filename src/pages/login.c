@@ -111,8 +111,8 @@ int page_login(struct request *req)
 	 * so the time taken does not tell whether it exists. */
 	ok = password_verify(ok ? a.hash : NULL, password) && ok && !a.disabled;
 	if (!ok) {
-		db_login_failed(req->db, key_account, now, &e);
-		db_login_failed(req->db, key_address, now, &e);
+		db_login_failed(req->db, key_account, LOGIN_ACCOUNT_FAILURES, now, &e);
+		db_login_failed(req->db, key_address, LOGIN_ADDRESS_FAILURES, now, &e);
 		return login_form(req, name, _("The login name or password is not right."), 401);
 	}
 	db_login_succeeded(req->db, key_account, &e);

@@ -1,0 +1,200 @@
+"""test_server.py - the server itself: login and logout, sessions, security
+headers, CSRF and same-origin checks, errors, assets, the language switch,
+login throttling and a graceful stop."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from steiger_http import PASSWORDS, ROLES, Server, expect, run, test  # noqa: E402
+
+srv = Server()
+
+SECURITY_HEADERS = {
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+}
+
+
+@test("a page without a login sends the browser to the login page, with where it was going")
+def _():
+    r = srv.client().get("/")
+    expect(r.status == 303, r)
+    expect(r.header("location") == "/login?next=%2F", r)
+
+
+@test("the login page is Dutch by default and English on ?lang=en (remembered in a cookie)")
+def _():
+    c = srv.client()
+    r = c.get("/login")
+    expect(r.status == 200 and '<html lang="nl"' in r.body and "Inloggen" in r.body, r)
+    r = c.get("/login?lang=en")
+    expect('<html lang="en"' in r.body and "Log in" in r.body, r)
+    r = c.get("/login")
+    expect('<html lang="en"' in r.body, r)
+
+
+@test("every role can log in and sees the overview; the session cookie is HttpOnly and SameSite=Lax")
+def _():
+    for role in ROLES:
+        c = srv.client()
+        c.get("/login")
+        r = c.post("/login", {"name": role, "password": PASSWORDS[role], "next": "/"}, csrf=c.cookies["steiger_login"])
+        expect(r.status == 303 and r.header("location") == "/", r)
+        cookie = [k for k in r.cookies if k.startswith("steiger_session=")]
+        expect(cookie and "HttpOnly" in cookie[0] and "SameSite=Lax" in cookie[0], r)
+        expect(len(cookie[0].split(";")[0].split("=")[1]) == 64, cookie)
+        r = c.get("/")
+        expect(r.status == 200 and "Test " + role in r.body, r)
+
+
+@test("a wrong password is refused with 401 and a clear message; the login name is kept")
+def _():
+    c = srv.client()
+    r = c.login("medewerker", "not the password")
+    expect(r.status == 401 and "steiger_session" not in c.cookies, r)
+    expect('value="medewerker"' in r.body and "role=\"alert\"" in r.body, r)
+
+
+@test("a login without the login form's token is refused (login CSRF)")
+def _():
+    c = srv.client()
+    c.get("/login")
+    r = c.post("/login", {"name": "beheerder", "password": PASSWORDS["beheerder"]}, csrf="0" * 64)
+    expect(r.status == 403 and "steiger_session" not in c.cookies, r)
+
+
+@test("after login the browser goes back to where it was going, but never to another site")
+def _():
+    c = srv.client()
+    c.get("/login?next=/vision")
+    r = c.post("/login", {"name": "raad", "password": PASSWORDS["raad"], "next": "/vision"}, csrf=c.cookies["steiger_login"])
+    expect(r.header("location") == "/vision", r)
+    for evil in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        c = srv.client()
+        c.get("/login")
+        r = c.post("/login", {"name": "raad", "password": PASSWORDS["raad"], "next": evil}, csrf=c.cookies["steiger_login"])
+        expect(r.status == 303 and r.header("location") == "/", r)
+
+
+@test("logout ends the session on the server: the old cookie no longer works")
+def _():
+    c = srv.client("medewerker")
+    old = c.cookies["steiger_session"]
+    r = c.post("/logout")
+    expect(r.status == 303 and r.header("location") == "/login", r)
+    other = srv.client()
+    other.cookies["steiger_session"] = old
+    r = other.get("/")
+    expect(r.status == 303 and r.header("location").startswith("/login"), r)
+
+
+@test("security headers are on every response: pages, redirects, errors and assets")
+def _():
+    c = srv.client("raad")
+    page = c.get("/")
+    asset = c.get(page.body.split('rel="stylesheet" href="')[1].split('"')[0])
+    for r in (page, srv.client().get("/"), c.get("/no-such-page"), asset):
+        for name, value in SECURITY_HEADERS.items():
+            expect(r.header(name) == value, r)
+        csp = r.header("content-security-policy") or ""
+        expect("default-src 'none'" in csp and "frame-ancestors 'none'" in csp, r)
+    expect(page.header("cache-control") == "no-store", page)
+    nonce = page.header("content-security-policy").split("'nonce-")[1].split("'")[0]
+    expect('<script nonce="%s"' % nonce in page.body, page)
+    expect(asset.status == 200 and "immutable" in asset.header("cache-control"), asset)
+    expect(asset.header("content-type").startswith("text/css") and ".utrecht-button" in asset.body, asset)
+
+
+@test("each response has its own CSP nonce")
+def _():
+    c = srv.client("raad")
+    a = c.get("/").header("content-security-policy")
+    b = c.get("/").header("content-security-policy")
+    expect(a != b, (a, b))
+
+
+@test("a state change without the session's CSRF token, or from another origin, is refused and changes nothing")
+def _():
+    c = srv.client("beheerder")
+    r = c.post("/logout", csrf=False)
+    expect(r.status == 403, r)
+    r = c.post("/logout", csrf="f" * 64)
+    expect(r.status == 403, r)
+    r = c.post("/logout", origin="http://evil.example")
+    expect(r.status == 403, r)
+    r = c.post("/logout", origin=None, headers={"Referer": "http://evil.example/x"})
+    expect(r.status == 403, r)
+    expect(c.get("/").status == 200, "the session must still be valid")
+
+
+@test("an unknown address is 404 and a wrong method 405 with Allow, as a page without internals")
+def _():
+    c = srv.client("raad")
+    r = c.get("/no-such-page")
+    expect(r.status == 404 and "text/html" in r.header("content-type"), r)
+    r = c.request("DELETE", "/login")
+    expect(r.status == 405 and "GET" in r.header("allow") and "POST" in r.header("allow"), r)
+    for bad in ("/%00", "/..%2f..%2fetc/passwd", "/'; DROP TABLE item; --"):
+        r = c.get(bad.replace(" ", "%20"))
+        expect(r.status in (400, 404), r)
+        expect("sqlite" not in r.body.lower() and "/tmp/" not in r.body, r)
+    expect(srv.sql("SELECT count(*) AS n FROM item")[0]["n"] > 0, "items must survive")
+
+
+@test("a body larger than the limit is refused with 413")
+def _():
+    c = srv.client("beheerder")
+    r = c.post("/logout", {"x": "a" * (5 * 1024 * 1024)})
+    expect(r.status == 413, r)
+
+
+@test("an asset with a wrong hash is 404; assets cannot be written")
+def _():
+    c = srv.client()
+    expect(c.get("/assets/00000000/steiger.css").status == 404)
+    expect(c.post("/assets/00000000/steiger.css", {}).status == 405)
+
+
+@test("the access log has one line per request with method, path (without the query) and status")
+def _():
+    srv.client().get("/access-log-probe?secret=search-terms")
+    with open(srv.log) as f:
+        lines = [l for l in f if "/access-log-probe" in l]
+    expect(lines and " GET " in lines[0] and " 404 " in lines[0] and "search-terms" not in lines[0], lines)
+
+
+throttled = Server()
+
+
+@test("five failed logins lock the account for a while (429 with Retry-After), also for the right password")
+def _():
+    for i in range(5):
+        r = throttled.client().login("partner", "wrong password %d" % i)
+        expect(r.status == 401, r)
+    r = throttled.client().login("partner", PASSWORDS["partner"])
+    expect(r.status == 429 and int(r.header("retry-after")) > 0, r)
+
+
+@test("failures of one account do not lock another account at the same address")
+def _():
+    expect(throttled.client("raad").get("/").status == 200)
+
+
+@test("a disabled account cannot log in and its sessions end")
+def _():
+    c = throttled.client("inwoner")
+    throttled.steiger("user", "disable", "inwoner")
+    r = c.get("/")
+    expect(r.status == 303, r)
+    r = throttled.client().login("inwoner", PASSWORDS["inwoner"])
+    expect(r.status in (401, 429), r)
+
+
+@test("the throttled server also stops cleanly")
+def _():
+    expect(throttled.stop() == 0)
+    throttled.cleanup()
+
+
+run(srv)
