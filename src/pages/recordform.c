@@ -253,10 +253,12 @@ static const char *member_at(const struct json_value *obj, int line, int col)
 	return NULL;
 }
 
-/* Object obj with the key member of r set to key (the id of the address),
- * as a new object from arena a, so that the body need not repeat it. */
-static const struct json_value *with_id(struct arena *a, const struct json_value *obj, const struct register_def *r,
-					const char *key)
+/* Object obj with the key member of r (which it does not have) set to key:
+ * the id of the address, so that the body need not repeat it, or "" so
+ * that a missing id is reported at a member named after the key field.
+ * A new object from arena a. */
+static struct json_value *with_id(struct arena *a, const struct json_value *obj, const struct register_def *r,
+				  const char *key)
 {
 	struct json_value *o = arena_calloc(a, 1, sizeof(*o)), *v = arena_calloc(a, 1, sizeof(*v));
 	*o = *obj;
@@ -298,14 +300,21 @@ int json_write(struct request *req, const struct register_def *r, const char *ke
 	}
 	if (obj) {
 		const struct json_value *idv = json_get(obj, r->fields[0].key);
+		if (!idv) /* from the address; without one, an error named after the id field */
+			obj = with_id(&b.arena, obj, r, key ? key : "");
 		if (key && idv && !(idv->type == JSON_STRING && strcmp(idv->str, key) == 0)) {
 			diag_add(&d, "body", idv->line, idv->col, _("expected the id of the address (%s) or none"),
 				 key);
-		} else if (batch_add_json_record(&b, "body", r, key && !idv ? with_id(&b.arena, obj, r, key) : obj) ==
-			   0) {
+		} else if (batch_add_json_record(&b, "body", r, obj) == 0) {
 			rec = b.recs[b.n - 1];
 			const char *k = rec->vals[0].text;
 			read_current(req, r, k, &cur, &b.arena);
+			for (size_t i = 1; !cur.found && i < r->nfields; i++) {
+				const struct field_def *f = &r->fields[i];
+				if ((f->flags & F_REQUIRED) && !(f->flags & (F_LIST | F_YEARLY)) &&
+				    (!rec->vals[i].present || rec->vals[i].is_null))
+					diag_add(&d, f->key, 0, 0, _("missing required field \"%s\""), f->key);
+			}
 			if (key && !cur.found) {
 				rc = E_NOTFOUND;
 			} else if (!key && cur.found) {
