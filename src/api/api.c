@@ -160,8 +160,11 @@ void api_collection_begin(struct request *req, const char *name, const struct ap
 			continue;
 		href = page_href(req, links[i].page, pg->size);
 		buf_printf(&req->out, "%s\"%s\": {\"href\": %J}", n++ ? ", " : "", links[i].rel, href);
-		if (i)
-			buf_printf(&link, "%s<%s>; rel=\"%s\"", link.len ? ", " : "", href, links[i].rel);
+		if (i) { /* an RFC 8288 link: <href>; rel="next" (href is %-encoded) */
+			buf_adds(&link, link.len ? ", <" : "<");
+			buf_adds(&link, href);
+			buf_printf(&link, ">; rel=\"%s\"", links[i].rel);
+		}
 	}
 	buf_printf(&req->out, "},\n \"total\": %lld, \"page\": %lld, \"pageSize\": %lld, \"pages\": %lld,\n", total,
 		   pg->number, pg->size, pages);
