@@ -4,10 +4,11 @@
  *
  *   GET /api/v1/organisations        a page of organisations, by id
  *   GET /api/v1/organisations/{id}   one organisation (with the ids of its
- *                                    members) and the networks it belongs to; for those
- *                                    who may read internal details also its
- *                                    contact persons, the items it is a
- *                                    partner in and its contracts
+ *                                    members) and the networks it is a
+ *                                    member of; for those who may read
+ *                                    internal details also its contact
+ *                                    persons, the items it is a partner
+ *                                    in and its contracts
  */
 #include "steiger.h"
 #include "api/api.h"
