@@ -39,7 +39,7 @@ LIBS     = $(PKG_LIBS) -lm
 
 SRC      := $(sort $(wildcard src/lib/*.c src/method/*.c src/core/*.c src/db/*.c src/solve/*.c \
               src/render/*.c src/cmd/*.c src/web/*.c src/pages/*.c src/api/*.c))
-GEN      := $(BUILD)/gen/po_nl.c $(BUILD)/gen/example_data.c $(BUILD)/gen/assets.c
+GEN      := $(BUILD)/gen/po_nl.c $(BUILD)/gen/example_data.c $(BUILD)/gen/assets.c $(BUILD)/gen/openapi.c
 NLDS_CSS := node_modules/@utrecht/component-library-css/dist/index.css
 OBJ      := $(SRC:%.c=$(BUILD)/%.o) $(GEN:%.c=%.o)
 LIBA     := $(BUILD)/libsteiger.a
@@ -106,6 +106,11 @@ $(BUILD)/gen/assets/steiger.js: assets/steiger.js
 
 $(BUILD)/gen/assets.c: $(BUILD)/gen/assets/steiger.css $(BUILD)/gen/assets/steiger.js $(BUILD)/tools/embed
 	$(BUILD)/tools/embed asset_files $(BUILD)/gen/assets $(filter %.css %.js,$^) > $@
+
+# The OpenAPI document of the JSON API, served at /api/v1/openapi.json.
+$(BUILD)/gen/openapi.c: api/openapi.json $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed openapi_files api api/openapi.json > $@
 
 -include $(OBJ:.o=.d)
 

@@ -22,4 +22,8 @@ extern const size_t example_files_count;
 extern const struct embedded_file asset_files[];
 extern const size_t asset_files_count;
 
+/* The OpenAPI document of the JSON API (api/openapi.json). */
+extern const struct embedded_file openapi_files[];
+extern const size_t openapi_files_count;
+
 #endif

@@ -253,6 +253,30 @@ static const char *member_at(const struct json_value *obj, int line, int col)
 	return NULL;
 }
 
+/* Object obj with the key member of r (which it does not have) set to key:
+ * the id of the address, so that the body need not repeat it, or "" so
+ * that a missing id is reported at a member named after the key field.
+ * A new object from arena a. */
+static struct json_value *with_id(struct arena *a, const struct json_value *obj, const struct register_def *r,
+				  const char *key)
+{
+	struct json_value *o = arena_calloc(a, 1, sizeof(*o)), *v = arena_calloc(a, 1, sizeof(*v));
+	*o = *obj;
+	o->members = arena_calloc(a, obj->n + 1, sizeof(*o->members));
+	memcpy(o->members, obj->members, obj->n * sizeof(*o->members));
+	v->type = JSON_STRING;
+	v->str = arena_strdup(a, key);
+	v->len = strlen(key);
+	v->line = obj->line;
+	v->col = obj->col;
+	o->members[o->n].key = r->fields[0].key;
+	o->members[o->n].line = obj->line;
+	o->members[o->n].col = obj->col;
+	o->members[o->n].value = v;
+	o->n++;
+	return o;
+}
+
 /* See recordform.h. */
 int json_write(struct request *req, const struct register_def *r, const char *key, const char *body, size_t len,
 	       const char **invalid_params, struct import_result *res, int *created)
@@ -276,19 +300,21 @@ int json_write(struct request *req, const struct register_def *r, const char *ke
 	}
 	if (obj) {
 		const struct json_value *idv = json_get(obj, r->fields[0].key);
+		if (!idv) /* from the address; without one, an error named after the id field */
+			obj = with_id(&b.arena, obj, r, key ? key : "");
 		if (key && idv && !(idv->type == JSON_STRING && strcmp(idv->str, key) == 0)) {
 			diag_add(&d, "body", idv->line, idv->col, _("expected the id of the address (%s) or none"),
 				 key);
-		} else if (batch_add_json_record(&b, "body", r, obj) == 0 || (key && !idv)) {
+		} else if (batch_add_json_record(&b, "body", r, obj) == 0) {
 			rec = b.recs[b.n - 1];
-			if (key && !idv) {
-				/* The id comes from the address. */
-				diag_free(&d);
-				diag_init(&d, 50);
-				fval_parse(&b, &r->fields[0], key, &rec->vals[0], r->fields[0].key, 0, 0);
-			}
 			const char *k = rec->vals[0].text;
 			read_current(req, r, k, &cur, &b.arena);
+			for (size_t i = 1; !cur.found && i < r->nfields; i++) {
+				const struct field_def *f = &r->fields[i];
+				if ((f->flags & F_REQUIRED) && !(f->flags & (F_LIST | F_YEARLY)) &&
+				    (!rec->vals[i].present || rec->vals[i].is_null))
+					diag_add(&d, f->key, 0, 0, _("missing required field \"%s\""), f->key);
+			}
 			if (key && !cur.found) {
 				rc = E_NOTFOUND;
 			} else if (!key && cur.found) {

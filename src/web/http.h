@@ -37,6 +37,7 @@ struct request {
 	const char *origin;        /* Origin header, or NULL */
 	const char *referer;       /* Referer header, or NULL */
 	const char *accept;        /* Accept header, or NULL */
+	const char *accept_lang;   /* Accept-Language header, or NULL */
 	const char *authorization; /* Authorization header, or NULL */
 	const char *remote;        /* the client's address */
 	int secure;                /* it came over TLS (by the proxy's word) */

@@ -33,15 +33,41 @@ int route_match(const char *pattern, const char *path, struct request *req)
 	return 1;
 }
 
+/* The language an Accept-Language header prefers most (of those steiger
+ * speaks) into *lang. Returns 0, or -1 when it names neither. */
+static int accepted_language(const char *header, enum lang *lang)
+{
+	double best = 0;
+	for (const char *p = header; *p;) {
+		size_t n = strcspn(p, ",");
+		char tag[32];
+		const char *qp;
+		double q = 1;
+		enum lang l;
+		snprintf(tag, sizeof(tag), "%.*s", (int)(n < sizeof(tag) - 1 ? n : sizeof(tag) - 1), p);
+		if ((qp = strstr(tag, ";q=")) && num_parse(qp + 3, &q) < 0)
+			q = 0;
+		tag[strcspn(tag, "; ")] = '\0';
+		if (i18n_parse(tag + strspn(tag, " "), &l) == 0 && q > best) {
+			best = q;
+			*lang = l;
+		}
+		p += n;
+		p += *p == ',';
+	}
+	return best > 0 ? 0 : -1;
+}
+
 /* The language of the request: ?lang= (remembered in a cookie), else the
- * cookie, else Dutch. */
+ * cookie, else (for the API) the Accept-Language header, else Dutch. */
 static void choose_language(struct request *req)
 {
 	const char *q = http_query(req, "lang"), *c = http_cookie(req, "lang");
 	enum lang lang = LANG_NL;
 	if (q && i18n_parse(q, &lang) == 0)
 		http_set_cookie(req, "lang", lang == LANG_EN ? "en" : "nl", 365L * 24 * 3600);
-	else if (!c || i18n_parse(c, &lang) < 0)
+	else if ((!c || i18n_parse(c, &lang) < 0) && (!starts_with(req->path, "/api/") || !req->accept_lang ||
+						      accepted_language(req->accept_lang, &lang) < 0))
 		lang = LANG_NL;
 	req->lang = lang;
 	i18n_set(lang);

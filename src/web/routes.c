@@ -17,6 +17,21 @@ const struct route routes[] = {
 	{ "POST", "/logout", page_logout, PUBLIC, 0 },
 	/* home.c */
 	{ "GET", "/", page_home, PERM_READ, 0 },
+	/* api: the JSON API (src/api/), API tokens accepted; doc/api.md */
+	{ "GET", "/api/v1/openapi.json", api_openapi, PUBLIC, ROUTE_API },
+	{ "GET", "/api/v1/items", api_items, PERM_READ, ROUTE_API },
+	{ "POST", "/api/v1/items", api_item_create, PERM_EDIT, ROUTE_API },
+	{ "GET", "/api/v1/items/:id", api_item, PERM_READ, ROUTE_API },
+	{ "PATCH", "/api/v1/items/:id", api_item_update, PERM_EDIT, ROUTE_API },
+	{ "DELETE", "/api/v1/items/:id", api_item_archive, PERM_EDIT, ROUTE_API },
+	{ "GET", "/api/v1/areas", api_areas, PERM_READ, ROUTE_API },
+	{ "GET", "/api/v1/areas/:code", api_area, PERM_READ, ROUTE_API },
+	{ "GET", "/api/v1/vision", api_vision, PERM_READ, ROUTE_API },
+	{ "GET", "/api/v1/vision/:id", api_vision_element, PERM_READ, ROUTE_API },
+	{ "GET", "/api/v1/organisations", api_organisations, PERM_READ, ROUTE_API },
+	{ "GET", "/api/v1/organisations/:id", api_organisation, PERM_READ, ROUTE_API },
+	{ "GET", "/api/v1/assessments", api_assessments, PERM_READ_INTERNAL, ROUTE_API },
+	{ "PUT", "/api/v1/assessments", api_assessments_put, PERM_ASSESS, ROUTE_API },
 };
 
 const size_t routes_count = ARRAY_SIZE(routes);

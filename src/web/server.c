@@ -168,6 +168,7 @@ static int read_request(struct conn *cn, struct MHD_Connection *c, const char *m
 	req->origin = header(cn, c, "Origin");
 	req->referer = header(cn, c, "Referer");
 	req->accept = header(cn, c, "Accept");
+	req->accept_lang = header(cn, c, "Accept-Language");
 	req->authorization = header(cn, c, "Authorization");
 	req->content_type = header(cn, c, "Content-Type");
 	req->remote = client_address(cn, c);
