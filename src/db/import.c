@@ -112,7 +112,7 @@ void import_result_free(struct import_result *res)
 /* Note an unexpected database failure while writing record rec. */
 static void db_refused(struct imp *im, const struct record *rec)
 {
-	diag_add(im->b->diag, rec->file, rec->line, 0, _("the database refused this record: %s"),
+	diag_add(im->b->diag, rec->file, rec->line, DIAG_COL_DATABASE, _("the database refused this record: %s"),
 		 sqlite3_errmsg(im->db->h));
 	im->db_failed = 1;
 }

@@ -44,9 +44,14 @@ int exit_status(int code);
 /* One located diagnostic. */
 struct diag_entry {
 	char *file;    /* the file (or, for a form, the field) it concerns */
-	int line, col; /* where (0 when unknown) */
+	int line, col; /* where (0 when unknown; col DIAG_COL_DATABASE: see below) */
 	char *message; /* the message, without location */
 };
+
+/* The column of a diagnostic that passes on the database's own words (an
+ * unexpected refusal): useful on the command line, never shown to web
+ * clients, which get a message of their own instead. */
+#define DIAG_COL_DATABASE (-1)
 
 /*
  * A list of located diagnostics, for readers that report more than one

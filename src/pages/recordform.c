@@ -160,6 +160,16 @@ static const char *form_values(struct request *req, const char *name)
 	return s;
 }
 
+/* The message of diagnostic en for a web client: never the database's own
+ * words (they may hold SQL). */
+static const char *client_message(const struct diag_entry *en)
+{
+	if (en->col == DIAG_COL_DATABASE)
+		return _("This record cannot be saved: it conflicts with what is stored. Check the values and try "
+			 "again.");
+	return en->message;
+}
+
 /* Put the errors of d into fe: an error of field X names X as its file
  * (fval_parse) or, from the import, its column (the index + 1 of the
  * field in fields[]). */
@@ -174,7 +184,7 @@ static void map_errors(struct request *req, const struct diag *d, const char *co
 				field = fields[k];
 		if (!field && en->col > 0 && (size_t)en->col <= nfields)
 			field = fields[en->col - 1];
-		form_error(fe, field ? field : "form", arena_strdup(req->a, en->message));
+		form_error(fe, field ? field : "form", arena_strdup(req->a, client_message(en)));
 	}
 }
 
@@ -337,8 +347,8 @@ int json_write(struct request *req, const struct register_def *r, const char *ke
 						   ? en->file
 						   : member_at(obj, en->line, en->col);
 			buf_printf(&inv, "%s{\"name\": %J, \"reason\": %J", i ? ", " : "", name ? name : "body",
-				   en->message);
-			if (en->line > 0)
+				   client_message(en));
+			if (en->line > 0 && en->col != DIAG_COL_DATABASE)
 				buf_printf(&inv, ", \"line\": %d, \"column\": %d", en->line, en->col);
 			buf_addch(&inv, '}');
 		}
