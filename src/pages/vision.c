@@ -114,7 +114,7 @@ static void budget_chart(struct request *req, const struct vision_tree *t)
 	};
 	struct chart c = { 0 };
 	c.id = "budget-per-main-line";
-	c.title = arena_printf(req->a, _("Budget per main line in %d"), t->year);
+	c.title = t->year ? arena_printf(req->a, _("Budget per main line in %d"), t->year) : _("Budget per main line");
 	c.category_label = _("Main line");
 	c.categories = labels;
 	c.ncategories = n;
@@ -385,8 +385,8 @@ static void items_table(struct request *req, const struct vision_tree *t, const 
 	const char *heads[] = { _("Item"),
 				_("Kind"),
 				_("Status"),
-				arena_printf(req->a, "%s %d", _("Budget"), t->year),
-				arena_printf(req->a, "%s %d", _("FTE"), t->year),
+				t->year ? arena_printf(req->a, "%s %d", _("Budget"), t->year) : _("Budget"),
+				t->year ? arena_printf(req->a, "%s %d", _("FTE"), t->year) : _("FTE"),
 				_("How") };
 	const int numeric[] = { 0, 0, 0, 1, 1, 0 };
 	places_table_begin(o, _("Items that serve this element, directly or through a part of it"), heads, numeric,
