@@ -303,7 +303,7 @@ def _():
         qs = urllib.parse.urlencode({"q": m, "type": m, "sort": m, "dir": m})
         r = c.get("/organisations?" + qs)
         expect(r.status == 200, r)
-        expect("Organisations found: 0" in r.body or m in ("_",), (m, r))
+        expect("Organisations found: 0" in r.body, (m, r))
         r = c.post("/organisations", {"id": m, "name": m, "type": m, "website": m, "description": m, "members": m})
         expect(r.status == 422 and "id" in errors(r), r)
         r = c.post("/organisations/" + q(m), {"name": m, "type": "overig"})
