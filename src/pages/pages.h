@@ -37,6 +37,10 @@ int page_area(struct request *req);
 /* organisations.c */
 int page_organisations(struct request *req);
 int page_organisation(struct request *req);
+int page_organisation_new(struct request *req);
+int page_organisation_create(struct request *req);
+int page_organisation_edit(struct request *req);
+int page_organisation_update(struct request *req);
 
 /* audit.c */
 int page_audit(struct request *req);

@@ -17,6 +17,19 @@ const struct route routes[] = {
 	{ "POST", "/logout", page_logout, PUBLIC, 0 },
 	/* home.c */
 	{ "GET", "/", page_home, PERM_READ, 0 },
+	/* vision.c */
+	{ "GET", "/vision", page_vision, PERM_READ, 0 },
+	{ "GET", "/vision/:id", page_vision_element, PERM_READ, 0 },
+	/* areas.c */
+	{ "GET", "/areas", page_areas, PERM_READ, 0 },
+	{ "GET", "/areas/:code", page_area, PERM_READ, 0 },
+	/* organisations.c */
+	{ "GET", "/organisations", page_organisations, PERM_READ, 0 },
+	{ "POST", "/organisations", page_organisation_create, PERM_EDIT, 0 },
+	{ "GET", "/organisations/new", page_organisation_new, PERM_EDIT, 0 },
+	{ "GET", "/organisations/:id", page_organisation, PERM_READ, 0 },
+	{ "GET", "/organisations/:id/edit", page_organisation_edit, PERM_EDIT, 0 },
+	{ "POST", "/organisations/:id", page_organisation_update, PERM_EDIT, 0 },
 	/* api: the JSON API (src/api/), API tokens accepted; doc/api.md */
 	{ "GET", "/api/v1/openapi.json", api_openapi, PUBLIC, ROUTE_API },
 	{ "GET", "/api/v1/items", api_items, PERM_READ, ROUTE_API },
