@@ -133,12 +133,14 @@ static void box(struct request *req, const char *name, const char *code, const c
 		const char *extra_class)
 {
 	buf_printf(&req->out,
-		   "<div class=\"utrecht-form-field utrecht-form-field--checkbox%s%h\"><input "
-		   "class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"field-%h-%h\" "
-		   "name=\"%h\" value=\"%h\"%s> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
-		   "for=\"field-%h-%h\">%h</label></div>\n",
-		   extra_class ? " " : "", extra_class ? extra_class : "", name, code, name, code,
-		   checked ? " checked" : "", name, code, label); /* literal */
+		   "<div class=\"utrecht-form-field utrecht-form-field--checkbox%s%h\"><div "
+		   "class=\"utrecht-form-field__label utrecht-form-field__label--checkbox\"><label "
+		   "class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"field-%h-%h\">%h</label></div>"
+		   "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-checkbox "
+		   "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"field-%h-%h\" name=\"%h\" "
+		   "value=\"%h\"%s></div></div>\n",
+		   extra_class ? " " : "", extra_class ? extra_class : "", name, code, label, name, code, name, code,
+		   checked ? " checked" : ""); /* literal */
 }
 
 /* A group of check boxes (a fieldset) for list field name: the choices
@@ -180,7 +182,7 @@ static void box_group(struct request *req, const struct form_errors *fe, const c
 	}
 	for (int i = 0; i < n; i++) {
 		const char *label = c[i].label;
-		if (c[i].kind && strcmp(name, "serves") == 0 && strcmp(c[i].kind, "goal") != 0)
+		if (c[i].kind && strcmp(name, "serves") == 0)
 			label = arena_printf(req->a, "%s: %s", code_label(c[i].kind), c[i].label);
 		else if (strcmp(name, "areas") == 0)
 			label = arena_printf(req->a, "%s (%s)", c[i].label, c[i].code);

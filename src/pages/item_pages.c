@@ -6,6 +6,7 @@
 #include "db/item_detail.h"
 #include "pages/item_pages.h"
 #include "render/html.h"
+#include <time.h>
 
 /* See item_pages.h. */
 int item_internal(const struct request *req)
@@ -76,4 +77,42 @@ void item_enum_choices(struct request *req, const char *key, const char *const *
 	static const char *const none[] = { NULL };
 	*codes = values ? values : none;
 	*labels = l;
+}
+
+/* See item_pages.h. */
+void item_when(struct buf *o, const char *iso)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+	int nl = i18n_get() == LANG_NL;
+	if (!iso)
+		return;
+	if (sscanf(iso, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3 && n == 10 && !iso[10]) {
+		if (nl)
+			buf_printf(o, "<time datetime=\"%h\">%02d-%02d-%04d</time>", iso, d, mo, y);
+		else
+			buf_printf(o, "<time datetime=\"%h\">%04d-%02d-%02d</time>", iso, y, mo, d);
+		return;
+	}
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) == 6) {
+		struct tm utc = { 0 }, local;
+		utc.tm_year = y - 1900;
+		utc.tm_mon = mo - 1;
+		utc.tm_mday = d;
+		utc.tm_hour = h;
+		utc.tm_min = mi;
+		utc.tm_sec = sec;
+		time_t t = timegm(&utc);
+		if (t != (time_t)-1 && localtime_r(&t, &local)) {
+			if (nl)
+				buf_printf(o, "<time datetime=\"%h\">%02d-%02d-%04d %02d:%02d</time>", iso,
+					   local.tm_mday, local.tm_mon + 1, local.tm_year + 1900, local.tm_hour,
+					   local.tm_min);
+			else
+				buf_printf(o, "<time datetime=\"%h\">%04d-%02d-%02d %02d:%02d</time>", iso,
+					   local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour,
+					   local.tm_min);
+			return;
+		}
+	}
+	buf_printf(o, "%h", iso);
 }

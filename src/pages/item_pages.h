@@ -34,6 +34,12 @@ void item_figure(struct buf *o, double v, int euros, const char *source);
 /* Append the note that explains the * marker. */
 void item_illustrative_note(struct request *req);
 
+/* Append a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SS[.mmm]Z)
+ * for people, escaped, as <time>: in Dutch 31-12-2029 and 27-11-2026
+ * 14:05, in English 2029-12-31 and 2026-11-27 14:05; times in the
+ * server's local time. Text that is neither is appended as it is. */
+void item_when(struct buf *o, const char *iso);
+
 /* The codes of the enumeration field key of the items register, and their
  * labels in the language of the request (NULL-ended lists in the
  * request's arena). */

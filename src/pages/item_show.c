@@ -56,8 +56,9 @@ static void provenance(struct buf *o, const struct stored *s, const char *key, c
 		buf_printf(o, " <span class=\"steiger-source\">(%h: %h)</span>", _("source"), code_label(src));
 }
 
-/* Append the value of field i of s for people. */
-static void field_value(struct request *req, const struct stored *s, size_t i)
+/* Append the value of field i of s for people, then after (HTML, its
+ * provenance): after the text, or in the last entry of a list. */
+static void field_value(struct request *req, const struct stored *s, size_t i, const char *after)
 {
 	const struct field_def *f = &s->reg->fields[i];
 	struct buf *o = &req->out;
@@ -79,6 +80,8 @@ static void field_value(struct request *req, const struct stored *s, size_t i)
 			} else {
 				buf_printf(o, "%h", v);
 			}
+			if (k + 1 == s->nlist[i])
+				buf_adds(o, after);
 			buf_adds(o, "</li>");
 		}
 		buf_adds(o, "</ul>");
@@ -93,6 +96,7 @@ static void field_value(struct request *req, const struct stored *s, size_t i)
 		buf_printf(o, "<code>%h</code>", v);
 	else
 		multiline(o, v);
+	buf_adds(o, after);
 }
 
 /* Whether field i of s has a value. */
@@ -141,9 +145,11 @@ static void field_list(struct request *req, const struct stored *s)
 				multiline(o, s->vals[ni]);
 			}
 		} else {
-			field_value(req, s, i);
+			struct buf after = BUF_INIT;
 			if (!(f->flags & F_NOSOURCE))
-				provenance(o, s, f->key, row_source);
+				provenance(&after, s, f->key, row_source);
+			field_value(req, s, i, after.data);
+			buf_free(&after);
 		}
 		buf_adds(o, "</dd></div>\n");
 	}
@@ -251,14 +257,18 @@ static void links(struct request *req, const char *id)
 	buf_adds(o, "</dl>\n");
 }
 
-/* Append a cell value of a related listing for people. */
-static void related_cell(struct buf *o, enum col_type type, const char *v)
+/* Append a cell value of a related listing (column key) for people. */
+static void related_cell(struct buf *o, const char *key, enum col_type type, const char *v)
 {
 	double d;
 	int nl = i18n_get() == LANG_NL;
 	struct buf t = BUF_INIT;
 	if (!v)
 		return;
+	if (strcmp(key, "at") == 0 || strcmp(key, "end_date") == 0 || strcmp(key, "decided_on") == 0) {
+		item_when(o, v);
+		return;
+	}
 	if (type == COL_EUR && num_parse(v, &d) == 0)
 		eur_format_human(&t, d, nl);
 	else if (type == COL_NUM && num_parse(v, &d) == 0)
@@ -285,16 +295,19 @@ static void related_table(struct request *req, const struct related_section *sec
 	}
 	buf_printf(o,
 		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n<caption "
-		   "class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\"><tr "
-		   "class=\"utrecht-table__row\">",
+		   "class=\"utrecht-table__caption visually-hidden steiger-visually-hidden\">%h</caption>\n<thead "
+		   "class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">",
 		   tr(sec->title));
-	for (size_t c = 0; c < rows->ncols; c++)
+	for (size_t c = 0; c < rows->ncols; c++) {
+		char *head = arena_strdup(req->a, tr(rows->cols[c].header));
+		head[0] = (char)toupper((unsigned char)head[0]); /* ASCII only: the headers start so */
 		buf_printf(o, "<th class=\"utrecht-table__header-cell%s\" scope=\"col\">%h</th>",
 			   rows->cols[c].type == COL_EUR || rows->cols[c].type == COL_NUM ||
 					   rows->cols[c].type == COL_INT
 				   ? " utrecht-table__header-cell--numeric"
 				   : "",
-			   tr(rows->cols[c].header)); /* literal */
+			   head); /* literal */
+	}
 	buf_adds(o, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
 	for (size_t r = 0; r < rows->nrows; r++) {
 		buf_adds(o, "<tr class=\"utrecht-table__row\">");
@@ -303,7 +316,7 @@ static void related_table(struct request *req, const struct related_section *sec
 			buf_printf(o, "<td class=\"utrecht-table__cell%s\">",
 				   t == COL_EUR || t == COL_NUM || t == COL_INT ? " utrecht-table__cell--numeric"
 										: ""); /* literal */
-			related_cell(o, t, rows->cells[r * rows->ncols + c]);
+			related_cell(o, rows->cols[c].key, t, rows->cells[r * rows->ncols + c]);
 			buf_adds(o, "</td>");
 		}
 		buf_adds(o, "</tr>\n");
@@ -344,9 +357,10 @@ static void comments(struct request *req, const char *id, const struct form_erro
 	for (int i = 0; i < n; i++) {
 		buf_printf(o,
 			   "<article class=\"steiger-comment\" id=\"comment-%lld\"><p class=\"utrecht-paragraph "
-			   "steiger-comment__meta\"><strong>%h</strong> <time datetime=\"%h\">%h</time></p>\n"
-			   "<p class=\"utrecht-paragraph\">",
-			   c[i].id, c[i].author_name, c[i].created_at, c[i].created_at);
+			   "steiger-comment__meta\"><strong>%h</strong> ",
+			   c[i].id, c[i].author_name);
+		item_when(o, c[i].created_at);
+		buf_adds(o, "</p>\n<p class=\"utrecht-paragraph\">");
 		multiline(o, c[i].text);
 		buf_adds(o, "</p></article>\n");
 	}

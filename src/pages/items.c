@@ -185,6 +185,10 @@ static void filter_form(struct request *req, const struct list_params *p)
 		   "utrecht-textbox--html-input\" type=\"search\" id=\"filter-q\" name=\"q\" value=\"%h\" "
 		   "aria-describedby=\"filter-q-hint\"></div></div>\n",
 		   _("Search"), _("Words in the title, description or owner."), p->q ? p->q : "");
+	int active = !!p->kind + !!p->status + !!p->domain + !!p->hoofdlijn + !!p->pillar + !!p->area + !!p->owner +
+		     p->archived;
+	buf_printf(o, "<details class=\"steiger-filter__more\"%s><summary>%h</summary>\n", active ? " open" : "",
+		   active ? arena_printf(req->a, _("Filters (%d chosen)"), active) : _("Filters")); /* literal */
 	buf_adds(o, "<div class=\"steiger-filter__fields\">\n");
 	item_enum_choices(req, "kind", &codes, &labels);
 	filter_select(req, "kind", _("Kind"), codes, labels, p->kind);
@@ -198,13 +202,16 @@ static void filter_form(struct request *req, const struct list_params *p)
 	filter_choices(req, "owner", _("Owner"), CHOICES_OWNERS, p->owner);
 	buf_adds(o, "</div>\n");
 	if (item_internal(req))
-		buf_printf(o,
-			   "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><div "
-			   "class=\"utrecht-form-field__input\"><input class=\"utrecht-checkbox "
-			   "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"filter-archived\" name=\"archived\" "
-			   "value=\"1\"%s> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
-			   "for=\"filter-archived\">%h</label></div></div>\n",
-			   p->archived ? " checked" : "", _("Also show archived items")); /* literal */
+		buf_printf(
+			o,
+			"<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><div "
+			"class=\"utrecht-form-field__label utrecht-form-field__label--checkbox\"><label "
+			"class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"filter-archived\">%h</label>"
+			"</div><div class=\"utrecht-form-field__input\"><input class=\"utrecht-checkbox "
+			"utrecht-checkbox--html-input\" type=\"checkbox\" id=\"filter-archived\" name=\"archived\" "
+			"value=\"1\"%s></div></div>\n",
+			_("Also show archived items"), p->archived ? " checked" : ""); /* literal */
+	buf_adds(o, "</details>\n");
 	if (p->sort != ITEM_SORT_DEFAULT)
 		buf_printf(o, "<input type=\"hidden\" name=\"sort\" value=\"%h\">\n", item_sort_names[p->sort]);
 	if (p->descending)
@@ -288,9 +295,11 @@ static void item_table(struct request *req, const struct list_params *p, const s
 		if (r->has_fte)
 			item_figure(o, r->fte, 0, r->fte_source);
 		buf_adds(o, "</td>");
-		if (internal)
-			buf_printf(o, "<td class=\"utrecht-table__cell\">%h</td>",
-				   r->contract_end ? r->contract_end : "");
+		if (internal) {
+			buf_adds(o, "<td class=\"utrecht-table__cell\">");
+			item_when(o, r->contract_end);
+			buf_adds(o, "</td>");
+		}
 		buf_adds(o, "</tr>\n");
 	}
 	buf_adds(o, "</tbody>\n</table>\n");

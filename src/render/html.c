@@ -297,8 +297,14 @@ void field_checkbox(struct request *req, const struct form_errors *fe, const cha
 		    const char *hint)
 {
 	const char *err = form_error_of(fe, name);
-	buf_printf(&req->out, "<div class=\"utrecht-form-field utrecht-form-field--checkbox%s\">\n",
-		   err ? " utrecht-form-field--invalid" : ""); /* literal */
+	buf_printf(&req->out,
+		   "<div class=\"utrecht-form-field utrecht-form-field--checkbox%s\">\n<div "
+		   "class=\"utrecht-form-field__label utrecht-form-field__label--checkbox\"><label "
+		   "class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"field-%h\">%h</label></div>\n",
+		   err ? " utrecht-form-field--invalid" : "", name, label); /* literal */
+	if (hint)
+		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"hint-%h\">%h</div>\n", name,
+			   hint);
 	if (err)
 		buf_printf(&req->out,
 			   "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\"><span "
@@ -309,14 +315,7 @@ void field_checkbox(struct request *req, const struct form_errors *fe, const cha
 		   "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"field-%h\" name=\"%h\" value=\"true\"%s",
 		   name, name, checked ? " checked" : ""); /* literal */
 	field_aria(req, fe, name, hint, 0);
-	buf_printf(&req->out,
-		   "> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"field-%h\">%h</label>"
-		   "</div>\n",
-		   name, label);
-	if (hint)
-		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"hint-%h\">%h</div>\n", name,
-			   hint);
-	buf_adds(&req->out, "</div>\n");
+	buf_adds(&req->out, "></div>\n</div>\n");
 }
 
 /* See html.h. */
