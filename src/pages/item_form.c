@@ -277,13 +277,17 @@ static void enum_select(struct request *req, const struct item_form *f, const ch
 	const char *const *codes, *const *labels;
 	const char *value = value_of(req, f, key);
 	item_enum_choices(req, key, &codes, &labels);
-	if (value && *value && !enum_has(codes, value)) {
-		/* What was sent is not a choice: keep it, first, so it comes back. */
+	int unknown = value && *value && !enum_has(codes, value);
+	if (unknown || (required && (!value || !*value))) {
+		/* First an option of its own: what was sent that is not a
+		 * choice (so it comes back), or for a required field without a
+		 * value, "(choose)", so nothing is chosen by accident. */
 		size_t n = 0;
 		while (codes[n])
 			n++;
 		const char **c = arena_calloc(req->a, n + 2, sizeof(*c)), **l = arena_calloc(req->a, n + 2, sizeof(*l));
-		c[0] = l[0] = value;
+		c[0] = unknown ? value : "";
+		l[0] = unknown ? value : _("(choose)");
 		memcpy(c + 1, codes, n * sizeof(*c));
 		memcpy(l + 1, labels, n * sizeof(*l));
 		codes = c;
@@ -655,7 +659,7 @@ static char *slug(struct request *req, const char *title)
 			c = tolower(*p);
 		else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf) {
 			unsigned cp = 0xc0 + (p[1] & 0x3f);
-			c = latin1[(cp | 0x20) - 0xe0];
+			c = cp == 0xdf ? 's' : latin1[(cp | 0x20) - 0xe0]; /* sharp s, else as lower case */
 			p++;
 		}
 		if (c == -1 || c == '-')

@@ -407,9 +407,10 @@ int page_items(struct request *req)
 		return 200;
 	}
 	long long first = f.offset + 1, last = f.offset + (long long)res.n;
-	buf_printf(o, "<p class=\"utrecht-paragraph\" id=\"items-count\" role=\"status\">%h</p>\n",
+	buf_printf(o, "<p class=\"utrecht-paragraph\" id=\"items-count\" role=\"status\">%h%h</p>\n",
 		   arena_printf(req->a, _("Items %s of %lld"),
-				arena_printf(req->a, "%lld\xe2\x80\x93%lld", first, last), res.total));
+				arena_printf(req->a, "%lld\xe2\x80\x93%lld", first, last), res.total),
+		   res.searched && p.sort == ITEM_SORT_DEFAULT ? _(", the best matches first") : "");
 	if (any_illustrative(&res))
 		item_illustrative_note(req);
 	item_table(req, &p, &res);
