@@ -291,3 +291,60 @@ void html_link(struct buf *b, const char *href, const char *text)
 {
 	buf_printf(b, "<a class=\"utrecht-link\" href=\"%h\">%h</a>", href, text);
 }
+
+/* See html.h. */
+void field_checkbox(struct request *req, const struct form_errors *fe, const char *name, const char *label, int checked,
+		    const char *hint)
+{
+	const char *err = form_error_of(fe, name);
+	buf_printf(&req->out,
+		   "<div class=\"utrecht-form-field utrecht-form-field--checkbox%s\">\n<div "
+		   "class=\"utrecht-form-field__label utrecht-form-field__label--checkbox\"><label "
+		   "class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"field-%h\">%h</label></div>\n",
+		   err ? " utrecht-form-field--invalid" : "", name, label); /* literal */
+	if (hint)
+		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"hint-%h\">%h</div>\n", name,
+			   hint);
+	if (err)
+		buf_printf(&req->out,
+			   "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\"><span "
+			   "class=\"visually-hidden steiger-visually-hidden\">%h </span>%h</div>\n",
+			   name, _("Error:"), err);
+	buf_printf(&req->out,
+		   "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-checkbox "
+		   "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"field-%h\" name=\"%h\" value=\"true\"%s",
+		   name, name, checked ? " checked" : ""); /* literal */
+	field_aria(req, fe, name, hint, 0);
+	buf_adds(&req->out, "></div>\n</div>\n");
+}
+
+/* See html.h. */
+void field_multiselect(struct request *req, const struct form_errors *fe, const char *name, const char *label,
+		       const char *const *codes, const char *const *labels, const char *selected, const char *hint,
+		       int size)
+{
+	const char *err = form_error_of(fe, name);
+	field_open(req, fe, name, label, hint, 0, "select");
+	buf_printf(&req->out,
+		   "<div class=\"utrecht-form-field__input\"><select class=\"utrecht-select "
+		   "utrecht-select--html-select%s\" id=\"field-%h\" name=\"%h\" multiple size=\"%d\"",
+		   err ? " utrecht-select--invalid" : "", name, name, size); /* literal */
+	field_aria(req, fe, name, hint, 0);
+	buf_adds(&req->out, ">\n");
+	/* What was selected but is not a choice (an unknown id sent back). */
+	for (const char *p = selected; p && *p;) {
+		const char *end = strchr(p, '|');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		int known = 0;
+		for (size_t i = 0; codes[i] && !known; i++)
+			known = strlen(codes[i]) == len && strncmp(codes[i], p, len) == 0;
+		if (!known && len)
+			buf_printf(&req->out, "<option value=\"%h\" selected>%h</option>\n",
+				   arena_strndup(req->a, p, len), arena_strndup(req->a, p, len));
+		p = end ? end + 1 : NULL;
+	}
+	for (size_t i = 0; codes[i]; i++)
+		buf_printf(&req->out, "<option value=\"%h\"%s>%h</option>\n", codes[i],
+			   in_list(selected, codes[i]) ? " selected" : "", labels[i]); /* literal */
+	buf_adds(&req->out, "</select></div>\n</div>\n");
+}

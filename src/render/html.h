@@ -71,4 +71,18 @@ void button(struct request *req, const char *label, int primary);
  * caller with %t for its parts). */
 void html_link(struct buf *b, const char *href, const char *text);
 
+/* A single checkbox for a yes/no field (value "true"); hint may be NULL.
+ * The error, when there is one, is shown above it. (items) */
+void field_checkbox(struct request *req, const struct form_errors *fe, const char *name, const char *label, int checked,
+		    const char *hint);
+
+/* A select of several values among codes[i] shown as labels[i]
+ * (NULL-ended lists), each selected when it is in the |-separated list
+ * selected; a selected value that is not among the codes is kept as an
+ * option of its own (so what was sent comes back). size is the number of
+ * rows shown. (items) */
+void field_multiselect(struct request *req, const struct form_errors *fe, const char *name, const char *label,
+		       const char *const *codes, const char *const *labels, const char *selected, const char *hint,
+		       int size);
+
 #endif

@@ -17,6 +17,15 @@ const struct route routes[] = {
 	{ "POST", "/logout", page_logout, PUBLIC, 0 },
 	/* home.c */
 	{ "GET", "/", page_home, PERM_READ, 0 },
+	/* items.c, item_show.c, item_form.c */
+	{ "GET", "/items", page_items, PERM_READ, 0 },
+	{ "GET", "/items/new", page_item_new, PERM_EDIT, 0 },
+	{ "POST", "/items", page_item_create, PERM_EDIT, 0 },
+	{ "GET", "/items/:id", page_item, PERM_READ, 0 },
+	{ "GET", "/items/:id/edit", page_item_edit, PERM_EDIT, 0 },
+	{ "POST", "/items/:id", page_item_update, PERM_EDIT, 0 },
+	{ "POST", "/items/:id/archive", page_item_archive, PERM_EDIT, 0 },
+	{ "POST", "/items/:id/comments", page_item_comment, PERM_COMMENT, 0 },
 	/* vision.c */
 	{ "GET", "/vision", page_vision, PERM_READ, 0 },
 	{ "GET", "/vision/:id", page_vision_element, PERM_READ, 0 },

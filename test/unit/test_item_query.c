@@ -120,8 +120,10 @@ static void test_match_text(void **state)
 	assert_non_null(strstr(expr, "\"p\"*"));
 	assert_null(strstr(expr, "\"q\""));
 	free(expr);
-	(void)match_of(NULL, &words);
+	expr = match_of(NULL, &words);
 	assert_int_equal(words, 0);
+	assert_string_equal(expr, "");
+	free(expr);
 }
 
 /* Without a filter: every current item, by title; a page of 50, then the
