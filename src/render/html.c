@@ -30,6 +30,30 @@ static const struct {
 	"aria-hidden=\"true\" focusable=\"false\"><path d=\"M4 2v20M20 2v20M4 4h16M4 12h16M4 20h16M4 4l16 8\" " \
 	"fill=\"none\" stroke=\"currentColor\" stroke-width=\"2.5\" stroke-linecap=\"square\"/></svg>"
 
+/* The address of this page in the other language: its path and query
+ * with lang set to other (the router remembers it in a cookie). Allocated
+ * in the request's arena. */
+static const char *other_language_href(struct request *req, const char *other)
+{
+	struct buf b = BUF_INIT;
+	const char *href;
+	for (const char *c = req->path; *c; c++) {
+		char one[2] = { *c, 0 };
+		if (*c == '/')
+			buf_addch(&b, '/'); /* the path, its slashes kept */
+		else
+			buf_printf(&b, "%t", one);
+	}
+	buf_addch(&b, '?');
+	for (size_t i = 0; i < req->query.n; i++)
+		if (strcmp(req->query.p[i].name, "lang") != 0)
+			buf_printf(&b, "%t=%t&", req->query.p[i].name, req->query.p[i].value);
+	buf_printf(&b, "lang=%t", other);
+	href = arena_strndup(req->a, b.data, b.len);
+	buf_free(&b);
+	return href;
+}
+
 /* See html.h. */
 void page_begin(struct request *req, const char *title, const char *nav)
 {
@@ -68,9 +92,9 @@ void page_begin(struct request *req, const char *title, const char *nav)
 			req->has_session ? req->session.csrf : "", _("Log out"));
 	}
 	buf_printf(o,
-		   "<a class=\"utrecht-link steiger-user__link steiger-lang\" href=\"%h?lang=%s\" lang=\"%s\" "
+		   "<a class=\"utrecht-link steiger-user__link steiger-lang\" href=\"%h\" lang=\"%s\" "
 		   "hreflang=\"%s\">%h</a>\n</div>\n</div>\n",
-		   req->path, en ? "nl" : "en", en ? "nl" : "en", en ? "nl" : "en",
+		   other_language_href(req, en ? "nl" : "en"), en ? "nl" : "en", en ? "nl" : "en",
 		   en ? "Nederlands" : "English"); /* literal */
 	if (req->logged_in) {
 		buf_printf(o,

@@ -83,6 +83,24 @@ module.exports = function (env) {
     await ctx.close();
   });
 
+  test("language: the English link keeps the page and its query, and English stays chosen", async () => {
+    const ctx = await e2e.newContext(env.browser, env.srv, "nl");
+    const page = await ctx.newPage();
+    await page.goto(env.srv.url + "/login?next=%2Fno-such-page");
+    expect(await page.evaluate(() => document.documentElement.lang) === "nl", "the page is not Dutch by default");
+    const link = page.locator(".steiger-lang");
+    expect((await link.innerText()).trim() === "English" && await link.getAttribute("lang") === "en", "no English link marked lang=en");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("lang") === "en"), link.click()]);
+    const url = new URL(page.url());
+    expect(url.pathname === "/login" && url.searchParams.get("next") === "/no-such-page", `the English link led to ${page.url()}`);
+    expect(await page.evaluate(() => document.documentElement.lang) === "en", "the page after the English link is not English");
+    expect(await page.inputValue("input[name=next]") === "/no-such-page", "the page lost its query");
+    await page.goto(env.srv.url + "/login");
+    const h1 = (await page.innerText("h1")).trim();
+    expect(h1 === "Log in", `the next page is not English: "${h1}"`);
+    await ctx.close();
+  });
+
   test("keyboard: the first Tab reaches the skip link, visibly; Enter moves focus to the main content", async () => {
     const ctx = await e2e.contextAs(env.browser, env.srv, "beheerder");
     const page = await open(ctx, env, "/", 200);
