@@ -174,6 +174,59 @@ async function focusStyle(page) {
   });
 }
 
+/*
+ * Press Tab through the whole page from its start. Resolves to
+ * { reached, missing, invisible }: how many elements Tab reached, the
+ * visible links, buttons and fields it never reached (of a group of radio
+ * buttons one suffices), and those it reached without a visible focus
+ * indicator (an outline or ring, or a background, that differs from the
+ * element's look unfocused).
+ */
+async function keyboardWalk(page) {
+  const total = await page.evaluate(() => {
+    const sel = "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), " +
+      "textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+    const els = [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== "hidden");
+    els.forEach((e, i) => e.setAttribute("data-e2e-key", String(i)));
+    document.activeElement && document.activeElement.blur();
+    return els.length;
+  });
+  const look = (e) => {
+    const s = getComputedStyle(e);
+    return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "") +
+      (s.boxShadow !== "none" ? ` shadow ${s.boxShadow}` : "") + ` background ${s.backgroundColor}`;
+  };
+  const focused = new Map();
+  for (let i = 0; i < total + 3; i++) {
+    await page.keyboard.press("Tab");
+    const r = await page.evaluate((lookSrc) => {
+      const e = document.activeElement, lookFn = new Function("return " + lookSrc)();
+      return e && e.hasAttribute("data-e2e-key") ? { key: e.getAttribute("data-e2e-key"), look: lookFn(e) } : null;
+    }, look.toString());
+    if (!r || focused.has(r.key)) { if (focused.size) break; else continue; }
+    focused.set(r.key, r.look);
+  }
+  return page.evaluate(({ lookSrc, seen }) => {
+    const lookFn = new Function("return " + lookSrc)();
+    document.activeElement && document.activeElement.blur();
+    const name = (e) => `${e.tagName.toLowerCase()} "${(e.textContent || e.name || e.id || "").trim().slice(0, 40)}"`;
+    const missing = [], invisible = [], radioGroups = new Set();
+    for (const e of document.querySelectorAll("[data-e2e-key]")) {
+      const k = e.getAttribute("data-e2e-key");
+      if (!(k in seen)) {
+        if (e.type === "radio") { radioGroups.add(e.name); continue; }
+        missing.push(name(e));
+      } else {
+        if (e.type === "radio") radioGroups.delete(e.name);
+        const f = seen[k], u = lookFn(e);
+        if (!/outline|shadow/.test(f) || f === u) invisible.push(`${name(e)}: focused ${f}; unfocused ${u}`);
+      }
+    }
+    for (const g of radioGroups) missing.push(`radio group "${g}"`);
+    return { reached: Object.keys(seen).length, missing, invisible };
+  }, { lookSrc: look.toString(), seen: Object.fromEntries(focused) });
+}
+
 /* The classes utrecht-* used on page that the whole NL Design System
  * library styles but the embedded stylesheet does not: a component the
  * pages use that is missing from NLDS_COMPONENTS in the Makefile. */
@@ -236,5 +289,5 @@ async function run(servers, browsers) {
 
 module.exports = {
   REPO, STEIGER, ROLES, PASSWORDS, Failure, expect, test, startServer, fetchPlain, launch, newContext, login,
-  contextAs, axeViolations, focusStyle, unstyledClasses, run,
+  contextAs, axeViolations, focusStyle, keyboardWalk, unstyledClasses, run,
 };
