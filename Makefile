@@ -9,6 +9,7 @@
 #   make bench      the benchmarks; figures go to bench/RESULTS.md
 #   make fuzz       run the libFuzzer targets for FUZZ_SECONDS each (clang)
 #   make lint       format, escaping-formatter and catalogue checks
+#   make screenshots  PNGs of the main pages in doc/screenshots/ (Dutch, desktop)
 #   make install    install the binary and man page under PREFIX
 #   make clean      remove build output
 
@@ -40,7 +41,16 @@ LIBS     = $(PKG_LIBS) -lm
 SRC      := $(sort $(wildcard src/lib/*.c src/method/*.c src/core/*.c src/db/*.c src/solve/*.c \
               src/render/*.c src/cmd/*.c src/web/*.c src/pages/*.c src/api/*.c))
 GEN      := $(BUILD)/gen/po_nl.c $(BUILD)/gen/example_data.c $(BUILD)/gen/assets.c $(BUILD)/gen/openapi.c
-NLDS_CSS := node_modules/@utrecht/component-library-css/dist/index.css
+# The NL Design System components the pages use, each from its npm package
+# @utrecht/NAME-css (installed with @utrecht/component-library-css), rather
+# than the whole library (406 kB): a page that uses another component adds
+# its NAME here; test/e2e fails on a utrecht-* class that has no CSS.
+NLDS_COMPONENTS := document page-header page-footer page-content skip-link heading-1 heading-2 heading-3 \
+            heading-4 paragraph link link-list unordered-list ordered-list button button-group button-link \
+            form-field form-label form-field-description form-field-error-message form-fieldset textbox \
+            textarea select checkbox radio-button alert table status-badge data-list pagination \
+            breadcrumb-nav separator code emphasis
+NLDS_CSS := $(NLDS_COMPONENTS:%=node_modules/@utrecht/%-css/dist/index.css)
 OBJ      := $(SRC:%.c=$(BUILD)/%.o) $(GEN:%.c=%.o)
 LIBA     := $(BUILD)/libsteiger.a
 BIN      := steiger
@@ -50,7 +60,7 @@ UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 FUZZ_SRC := $(sort $(wildcard test/fuzz/fuzz_*.c))
 REPLAY_BIN := $(FUZZ_SRC:test/fuzz/%.c=$(BUILD)/test/replay_%)
 
-.PHONY: all run test test-suites sanitize bench fuzz lint clean install setup-check po-update
+.PHONY: all run test test-suites sanitize bench fuzz lint clean install setup-check po-update screenshots
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -179,6 +189,10 @@ bench: $(BIN)
 
 lint:
 	@scripts/lint
+
+screenshots: setup-check
+	@$(MAKE) --no-print-directory all
+	@scripts/screenshots ./$(BIN) doc/screenshots
 
 po-update:
 	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --language=C --no-location \

@@ -23,6 +23,37 @@ static const struct {
 	{ "users", "/users", N_("Users"), PERM_ADMIN },
 };
 
+/* The mark beside the name: a scaffold (two standards, three ledgers and
+ * a brace), drawn in the current colour; decorative. */
+#define BRAND_MARK                                                                                              \
+	"<svg class=\"steiger-brand__mark\" viewBox=\"0 0 24 24\" width=\"28\" height=\"28\" "                  \
+	"aria-hidden=\"true\" focusable=\"false\"><path d=\"M4 2v20M20 2v20M4 4h16M4 12h16M4 20h16M4 4l16 8\" " \
+	"fill=\"none\" stroke=\"currentColor\" stroke-width=\"2.5\" stroke-linecap=\"square\"/></svg>"
+
+/* The address of this page in the other language: its path and query
+ * with lang set to other (the router remembers it in a cookie). Allocated
+ * in the request's arena. */
+static const char *other_language_href(struct request *req, const char *other)
+{
+	struct buf b = BUF_INIT;
+	const char *href;
+	for (const char *c = req->path; *c; c++) {
+		char one[2] = { *c, 0 };
+		if (*c == '/')
+			buf_addch(&b, '/'); /* the path, its slashes kept */
+		else
+			buf_printf(&b, "%t", one);
+	}
+	buf_addch(&b, '?');
+	for (size_t i = 0; i < req->query.n; i++)
+		if (strcmp(req->query.p[i].name, "lang") != 0)
+			buf_printf(&b, "%t=%t&", req->query.p[i].name, req->query.p[i].value);
+	buf_printf(&b, "lang=%t", other);
+	href = arena_strndup(req->a, b.data, b.len);
+	buf_free(&b);
+	return href;
+}
+
 /* See html.h. */
 void page_begin(struct request *req, const char *title, const char *nav)
 {
@@ -38,49 +69,62 @@ void page_begin(struct request *req, const char *title, const char *nav)
 		   en ? "en" : "nl", title, asset_url("steiger.css"), req->nonce,
 		   asset_url("steiger.js")); /* literal */
 	buf_printf(o,
-		   "<body class=\"utrecht-document utrecht-page-body\">\n"
+		   "<body class=\"utrecht-document utrecht-document--surface steiger-page\">\n"
 		   "<a class=\"utrecht-skip-link utrecht-skip-link--visible-on-focus\" href=\"#main\">%h</a>\n"
-		   "<div class=\"utrecht-page\">\n<header class=\"utrecht-page-header steiger-header\">\n"
-		   "<div class=\"steiger-brand\"><a class=\"steiger-brand__link\" href=\"/\">steiger</a>"
-		   "<span class=\"steiger-brand__sub\">%h</span></div>\n",
+		   "<header class=\"utrecht-page-header steiger-header\">\n"
+		   "<div class=\"utrecht-page-header__content steiger-header__bar\">\n"
+		   "<a class=\"steiger-brand\" href=\"/\">" BRAND_MARK
+		   "<span class=\"steiger-brand__name\">steiger</span>"
+		   "<span class=\"steiger-brand__sub\">%h</span></a>\n",
 		   _("Skip to the content"), _("Strategic agenda"));
+	buf_adds(o, "<div class=\"steiger-user\">\n");
 	if (req->logged_in) {
-		buf_printf(o, "<nav class=\"steiger-nav\" aria-label=\"%h\"><ul class=\"steiger-nav__list\">\n",
+		buf_printf(o,
+			   "<a class=\"utrecht-link steiger-user__link\" href=\"/account\"%s>"
+			   "%h<span class=\"steiger-visually-hidden\"> %h</span></a>\n",
+			   nav && strcmp(nav, "account") == 0 ? " aria-current=\"page\"" : "", req->user.display,
+			   _("(your account)")); /* literal */
+		buf_printf(
+			o,
+			"<form method=\"post\" action=\"/logout\" class=\"steiger-inline-form\">"
+			"<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
+			"<button type=\"submit\" class=\"utrecht-button utrecht-button--subtle\">%h</button></form>\n",
+			req->has_session ? req->session.csrf : "", _("Log out"));
+	}
+	buf_printf(o,
+		   "<a class=\"utrecht-link steiger-user__link steiger-lang\" href=\"%h\" lang=\"%s\" "
+		   "hreflang=\"%s\">%h</a>\n</div>\n</div>\n",
+		   other_language_href(req, en ? "nl" : "en"), en ? "nl" : "en", en ? "nl" : "en",
+		   en ? "Nederlands" : "English"); /* literal */
+	if (req->logged_in) {
+		buf_printf(o,
+			   "<nav class=\"steiger-nav\" aria-label=\"%h\">\n"
+			   "<ul class=\"utrecht-page-header__content steiger-nav__list\">\n",
 			   _("Main navigation"));
 		for (size_t i = 0; i < ARRAY_SIZE(nav_entries); i++) {
 			int active = nav && strcmp(nav, nav_entries[i].section) == 0;
 			if (!role_can(req->user.role, nav_entries[i].perm))
 				continue;
-			buf_printf(o, "<li><a class=\"steiger-nav__link\" href=\"%h\"%s>%h</a></li>\n",
+			buf_printf(o,
+				   "<li class=\"steiger-nav__item\"><a class=\"steiger-nav__link\" "
+				   "href=\"%h\"%s>%h</a></li>\n",
 				   nav_entries[i].path, active ? " aria-current=\"page\"" : "",
 				   tr(nav_entries[i].label)); /* literal */
 		}
-		buf_adds(o, "</ul></nav>\n");
-		buf_printf(o, "<div class=\"steiger-user\"><a class=\"utrecht-link\" href=\"/account\">%h</a>",
-			   req->user.display);
-		buf_printf(o,
-			   "<form method=\"post\" action=\"/logout\" class=\"steiger-inline-form\">"
-			   "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
-			   "<button type=\"submit\" class=\"utrecht-button utrecht-button--subtle\">%h</button></form>",
-			   req->has_session ? req->session.csrf : "", _("Log out"));
-	} else {
-		buf_adds(o, "<div class=\"steiger-user\">");
+		buf_adds(o, "</ul>\n</nav>\n");
 	}
-	buf_printf(
-		o,
-		"<a class=\"utrecht-link steiger-lang\" href=\"%h?lang=%s\" lang=\"%s\" hreflang=\"%s\">%h</a></div>\n",
-		req->path, en ? "nl" : "en", en ? "nl" : "en", en ? "nl" : "en",
-		en ? "Nederlands" : "English"); /* literal */
-	buf_printf(o, "</header>\n<main class=\"utrecht-page-content steiger-main\" id=\"main\" tabindex=\"-1\">\n");
+	buf_adds(o, "</header>\n<main class=\"utrecht-page-content steiger-main\" id=\"main\" tabindex=\"-1\">\n");
 }
 
 /* See html.h. */
 void page_end(struct request *req)
 {
-	buf_printf(&req->out,
-		   "</main>\n<footer class=\"utrecht-page-footer steiger-footer\"><p class=\"utrecht-paragraph\">"
-		   "steiger %h \xe2\x80\x94 %h</p></footer>\n</div>\n</body>\n</html>\n",
-		   STEIGER_VERSION, _("values marked illustrative are examples, not figures of the municipality"));
+	buf_printf(
+		&req->out,
+		"</main>\n<footer class=\"utrecht-page-footer steiger-footer\">\n"
+		"<div class=\"utrecht-page-footer__content\"><p class=\"utrecht-paragraph utrecht-paragraph--small\">"
+		"steiger %h \xe2\x80\x94 %h</p></div>\n</footer>\n</body>\n</html>\n",
+		STEIGER_VERSION, _("values marked illustrative are examples, not figures of the municipality"));
 	req->ctype = "text/html; charset=utf-8";
 }
 

@@ -1,0 +1,269 @@
+/*
+ * basic.js - the browser tests of the pages every version has: logging in
+ * and out, keyboard-only use (skip link, navigation, visible focus),
+ * axe-core on every page of pages.js in Dutch and English, reflow at
+ * 320 px, pointer targets, styles under the CSP, print, and the script's
+ * confirm question.
+ */
+"use strict";
+const e2e = require("./lib");
+const PAGES = require("./pages");
+const { expect, test } = e2e;
+
+/* The pages of pages.js as { role, path, status }. */
+function allPages() {
+  const list = [];
+  for (const [role, paths] of Object.entries(PAGES))
+    for (const p of paths) {
+      const [path, status] = Array.isArray(p) ? p : [p, 200];
+      list.push({ role: role === "anonymous" ? null : role, who: role, path, status });
+    }
+  return list;
+}
+
+/* Open path in ctx; fail unless it answers with status. Resolves to the
+ * page, with page.problems: console errors (a CSP refusal, say). */
+async function open(ctx, env, path, status) {
+  const page = await ctx.newPage();
+  page.problems = [];
+  page.on("console", (m) => {
+    /* the error page's own status is not a problem */
+    if (m.type() === "error" && m.location().url !== env.srv.url + path) page.problems.push(m.text());
+  });
+  page.on("pageerror", (err) => page.problems.push(String(err)));
+  const res = await page.goto(env.srv.url + path);
+  expect(res.status() === status, `GET ${path} answered ${res.status()}, expected ${status} (now at ${page.url()})`);
+  return page;
+}
+
+/* The text of the element matching selector, or "". */
+async function textOf(page, selector) {
+  const el = await page.$(selector);
+  return el ? (await el.innerText()).trim() : "";
+}
+
+module.exports = function (env) {
+  test("log in: a wrong password shows the error at the form, the right one opens the overview", async () => {
+    const ctx = await e2e.newContext(env.browser, env.srv, "nl");
+    const page = await ctx.newPage();
+    await page.goto(env.srv.url + "/");
+    expect(new URL(page.url()).pathname === "/login", `not logged in, / should lead to /login, got ${page.url()}`);
+    await page.fill("#field-name", "medewerker");
+    await page.fill("#field-password", "not-the-password");
+    const [res] = await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    expect(res.status() === 401, `wrong password: status ${res.status()}, expected 401`);
+    const alert = await textOf(page, ".utrecht-alert--error[role=alert]");
+    expect(/wachtwoord/i.test(alert), `no error alert about the password; got "${alert}"`);
+    expect(await page.inputValue("#field-name") === "medewerker", "the login name typed is not kept");
+    expect(await page.inputValue("#field-password") === "", "the wrong password is sent back into the form");
+    await page.fill("#field-password", e2e.PASSWORDS.medewerker);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/login'] button[type=submit]")]);
+    expect(await page.$("nav.steiger-nav") !== null, "after logging in there is no main navigation");
+    const current = await textOf(page, ".steiger-nav__link[aria-current=page]");
+    expect(current === "Overzicht", `the current page in the navigation is "${current}", expected "Overzicht"`);
+    await ctx.close();
+  });
+
+  test("log in with the keyboard only (Tab, typing, Enter)", async () => {
+    const ctx = await e2e.newContext(env.browser, env.srv, "en");
+    const page = await ctx.newPage();
+    await page.goto(env.srv.url + "/login");
+    const reached = [];
+    for (let i = 0; i < 15 && reached[reached.length - 1] !== "field-name"; i++) {
+      await page.keyboard.press("Tab");
+      reached.push(await page.evaluate(() => document.activeElement.id || document.activeElement.className));
+    }
+    expect(reached[reached.length - 1] === "field-name", `Tab never reached the login name: ${reached.join(", ")}`);
+    await page.keyboard.type("raad");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement.id) === "field-password", "Tab from the name does not reach the password");
+    await page.keyboard.type(e2e.PASSWORDS.raad);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.keyboard.press("Enter")]);
+    expect(await page.evaluate(() => document.documentElement.lang) === "en", "the English page is not marked lang=en");
+    await ctx.close();
+  });
+
+  test("language: the English link keeps the page and its query, and English stays chosen", async () => {
+    const ctx = await e2e.newContext(env.browser, env.srv, "nl");
+    const page = await ctx.newPage();
+    await page.goto(env.srv.url + "/login?next=%2Fno-such-page");
+    expect(await page.evaluate(() => document.documentElement.lang) === "nl", "the page is not Dutch by default");
+    const link = page.locator(".steiger-lang");
+    expect((await link.innerText()).trim() === "English" && await link.getAttribute("lang") === "en", "no English link marked lang=en");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("lang") === "en"), link.click()]);
+    const url = new URL(page.url());
+    expect(url.pathname === "/login" && url.searchParams.get("next") === "/no-such-page", `the English link led to ${page.url()}`);
+    expect(await page.evaluate(() => document.documentElement.lang) === "en", "the page after the English link is not English");
+    expect(await page.inputValue("input[name=next]") === "/no-such-page", "the page lost its query");
+    await page.goto(env.srv.url + "/login");
+    const h1 = (await page.innerText("h1")).trim();
+    expect(h1 === "Log in", `the next page is not English: "${h1}"`);
+    await ctx.close();
+  });
+
+  test("keyboard: the first Tab reaches the skip link, visibly; Enter moves focus to the main content", async () => {
+    const ctx = await e2e.contextAs(env.browser, env.srv, "beheerder");
+    const page = await open(ctx, env, "/", 200);
+    await page.keyboard.press("Tab");
+    const first = await page.evaluate(() => ({ cls: document.activeElement.className, href: document.activeElement.getAttribute("href") }));
+    expect(/utrecht-skip-link/.test(first.cls) && first.href === "#main", `the first Tab reached ${JSON.stringify(first)}`);
+    const box = await page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+    expect(box.w > 0 && box.h >= 44 && box.x >= 0 && box.y >= 0 && box.y < 900, `the focused skip link is not on screen or under 44 px: ${JSON.stringify(box)}`);
+    const style = await e2e.focusStyle(page);
+    expect(style && (style.outline || style.shadow), `the focused skip link has no focus indicator: ${JSON.stringify(style)}`);
+    await page.keyboard.press("Enter");
+    const focused = await page.evaluate(() => document.activeElement.id);
+    expect(focused === "main", `after the skip link, focus is on "${focused}", not on main`);
+    await page.keyboard.press("Tab");
+    const next = await page.evaluate(() => !!document.activeElement.closest("main"));
+    expect(next, "the Tab after the skip link does not go into the main content");
+    await ctx.close();
+  });
+
+  test("keyboard: Tab reaches every link of the navigation and the header, each with a visible focus indicator", async () => {
+    const ctx = await e2e.contextAs(env.browser, env.srv, "beheerder");
+    const page = await open(ctx, env, "/", 200);
+    const want = await page.$$eval(".steiger-header a, .steiger-header button", (els) => els.map((e) => e.getAttribute("href") || e.textContent.trim()));
+    expect(want.length >= 10, `the beheerder's header has only ${want.length} links and buttons: ${want.join(", ")}`);
+    const focused = new Map();
+    for (let i = 0; i < want.length + 5; i++) {
+      await page.keyboard.press("Tab");
+      const inHeader = await page.evaluate(() => !!document.activeElement.closest(".steiger-header"));
+      if (!inHeader && focused.size) break;
+      if (inHeader) focused.set(await page.evaluate(() => document.activeElement.getAttribute("href") || document.activeElement.textContent.trim()), await e2e.focusStyle(page));
+    }
+    await page.evaluate(() => document.querySelector("main").focus());
+    const unfocused = await page.$$eval(".steiger-header a, .steiger-header button", (els) => Object.fromEntries(els.map((e) => {
+      const s = getComputedStyle(e);
+      return [e.getAttribute("href") || e.textContent.trim(), { outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "", shadow: s.boxShadow === "none" ? "" : s.boxShadow }];
+    })));
+    for (const key of want) {
+      const f = focused.get(key), u = unfocused[key];
+      expect(f, `Tab never reached "${key}" (reached: ${[...focused.keys()].join(", ")})`);
+      expect((f.outline || f.shadow) && (f.outline !== u.outline || f.shadow !== u.shadow),
+        `"${key}" shows no focus indicator: focused ${JSON.stringify(f)}, unfocused ${JSON.stringify(u)}`);
+    }
+    const nav = await page.$$eval(".steiger-nav__link", (els) => els.map((e) => e.getAttribute("href")));
+    expect(nav.length === 7, `the beheerder sees ${nav.length} navigation links, expected 7: ${nav.join(", ")}`);
+    await ctx.close();
+  });
+
+  for (const p of allPages())
+    test(`keyboard: Tab reaches every link, button and field of ${p.path} as ${p.who}, each with a visible focus indicator`, async () => {
+      const ctx = await e2e.contextAs(env.browser, env.srv, p.role);
+      const page = await open(ctx, env, p.path, p.status);
+      const r = await e2e.keyboardWalk(page);
+      expect(r.reached >= 2, `Tab reached only ${r.reached} elements`);
+      expect(r.missing.length === 0, `never reached by Tab: ${r.missing.join(", ")}`);
+      expect(r.invisible.length === 0, `no visible focus indicator:\n${r.invisible.join("\n")}`);
+      await ctx.close();
+    });
+
+  for (const lang of ["nl", "en"])
+    for (const p of allPages())
+      test(`axe-core (WCAG 2.1 A/AA): no serious or critical violations on ${p.path} as ${p.who} (${lang})`, async () => {
+        const ctx = await e2e.contextAs(env.browser, env.srv, p.role, lang);
+        const page = await open(ctx, env, p.path, p.status);
+        const htmlLang = await page.evaluate(() => document.documentElement.lang);
+        expect(htmlLang === lang, `the page says lang="${htmlLang}", expected "${lang}"`);
+        const violations = await e2e.axeViolations(page);
+        expect(violations.length === 0, () => violations.join("\n"));
+        await ctx.close();
+      });
+
+  for (const p of allPages())
+    test(`styles: ${p.path} as ${p.who} loads its stylesheet and script under the CSP, and every utrecht-* class has CSS`, async () => {
+      const ctx = await e2e.contextAs(env.browser, env.srv, p.role);
+      const page = await open(ctx, env, p.path, p.status);
+      await page.waitForLoadState("load");
+      const themed = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--steiger-primary").trim());
+      expect(themed !== "", "the theme's tokens are not there: the stylesheet did not load");
+      const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, nonce: s.nonce.length > 0 })));
+      expect(scripts.length >= 1 && scripts.every((s) => s.src && s.nonce), `a script inline or without a nonce: ${JSON.stringify(scripts)}`);
+      const missing = await e2e.unstyledClasses(page);
+      expect(missing.length === 0, `classes of NL Design System components that are not in the embedded CSS (add the component to NLDS_COMPONENTS in the Makefile): ${missing.join(", ")}`);
+      expect(page.problems.length === 0, `console errors (a CSP refusal of an inline style or script?):\n${page.problems.join("\n")}`);
+      await ctx.close();
+    });
+
+  for (const p of allPages())
+    test(`reflow: ${p.path} as ${p.who} fits 320 px without scrolling sideways; navigation and header tools stay in view`, async () => {
+      const ctx = await e2e.contextAs(env.browser, env.srv, p.role, "nl", 320);
+      const page = await open(ctx, env, p.path, p.status);
+      const r = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        out: [...document.querySelectorAll(".steiger-header a, .steiger-header button, .steiger-main h1")]
+          .map((e) => [e.textContent.trim(), e.getBoundingClientRect()])
+          .filter(([, b]) => b.left < 0 || b.right > 320 || b.width === 0)
+          .map(([t, b]) => `${t} (${Math.round(b.left)}..${Math.round(b.right)})`),
+      }));
+      expect(r.scroll <= 320, `the page is ${r.scroll} px wide at a 320 px viewport`);
+      expect(r.out.length === 0, `outside the 320 px viewport: ${r.out.join(", ")}`);
+      await ctx.close();
+    });
+
+  for (const p of allPages())
+    test(`pointer targets: the links of the header and every button and form control on ${p.path} as ${p.who} are at least 44 px high`, async () => {
+      const ctx = await e2e.contextAs(env.browser, env.srv, p.role);
+      const page = await open(ctx, env, p.path, p.status);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll(".steiger-header a, .utrecht-button, .utrecht-textbox, .utrecht-select, .utrecht-form-label--checkbox, .steiger-nav__link")]
+          .map((e) => [e.textContent.trim() || e.id || e.className, e.getBoundingClientRect().height])
+          .filter(([, h]) => h < 44)
+          .map(([t, h]) => `${t}: ${h} px`));
+      expect(small.length === 0, `under 44 px: ${small.join(", ")}`);
+      await ctx.close();
+    });
+
+  test("print: the overview prints without navigation, header tools or buttons, in black on white", async () => {
+    const ctx = await e2e.contextAs(env.browser, env.srv, "beheerder");
+    const page = await open(ctx, env, "/", 200);
+    await page.emulateMedia({ media: "print" });
+    const r = await page.evaluate(() => ({
+      nav: getComputedStyle(document.querySelector(".steiger-nav")).display,
+      user: getComputedStyle(document.querySelector(".steiger-user")).display,
+      header: getComputedStyle(document.querySelector(".steiger-header")).backgroundColor,
+      h1: getComputedStyle(document.querySelector("h1")).color,
+      main: document.querySelector("main").getBoundingClientRect().height,
+    }));
+    expect(r.nav === "none" && r.user === "none", `navigation or header tools are printed: ${JSON.stringify(r)}`);
+    expect(/rgba\(0, 0, 0, 0\)|transparent|rgb\(255, 255, 255\)/.test(r.header) && r.h1 === "rgb(0, 0, 0)", `the print is not black on white: ${JSON.stringify(r)}`);
+    expect(r.main > 100, "the main content is not printed");
+    await ctx.close();
+  });
+
+  test("script: a button with data-confirm asks first; declining does nothing, accepting goes ahead", async () => {
+    const ctx = await e2e.contextAs(env.browser, env.srv, "beheerder");
+    const page = await open(ctx, env, "/", 200);
+    await page.evaluate(() => {
+      const f = document.createElement("form");
+      f.action = "/confirmed";
+      f.method = "get";
+      f.innerHTML = '<button type="submit" id="archive" data-confirm="Archiveren?">Archiveren</button>';
+      document.querySelector("main").append(f);
+    });
+    const questions = [], sent = [];
+    let answer = false;
+    page.on("dialog", (d) => { questions.push(d.message()); return answer ? d.accept() : d.dismiss(); });
+    page.on("request", (r) => { if (new URL(r.url()).pathname === "/confirmed") sent.push(r.url()); });
+    await page.click("#archive");
+    expect(questions.length === 1 && questions[0] === "Archiveren?", `the question asked: ${JSON.stringify(questions)}`);
+    answer = true;
+    await Promise.all([page.waitForURL((u) => u.pathname === "/confirmed"), page.click("#archive")]);
+    expect(questions.length === 2, "accepting did not ask the question");
+    /* a declined submit would have been sent before the accepted one */
+    expect(sent.length === 1, `the form was sent ${sent.length} times for one yes and one no`);
+    await ctx.close();
+  });
+
+  test("log out: the button in the header ends the session; the overview then asks for a login again", async () => {
+    const ctx = await e2e.contextAs(env.browser, env.srv, "partner", "nl", 1280, true);
+    const page = await open(ctx, env, "/", 200);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/login"), page.click(".steiger-header form[action='/logout'] button")]);
+    expect(await page.$("nav.steiger-nav") === null, "the navigation is still shown after logging out");
+    await page.goto(env.srv.url + "/");
+    const url = new URL(page.url());
+    expect(url.pathname === "/login" && url.searchParams.get("next") === "/", `after logging out, / leads to ${page.url()}`);
+    await ctx.close();
+  });
+};
