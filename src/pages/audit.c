@@ -61,6 +61,22 @@ static const char *page_prefix(const struct request *req, const char *tbl)
 	return NULL;
 }
 
+/* The item_id in the JSON values of an entry, or NULL. */
+static const char *item_of(struct request *req, const char *values)
+{
+	struct diag d;
+	const struct json_value *v, *id;
+	if (!values)
+		return NULL;
+	diag_init(&d, 1);
+	v = json_parse(req->a, "audit", values, strlen(values), &d);
+	diag_free(&d);
+	id = json_get(v, "item_id");
+	if (!id)
+		id = json_get(v, "item");
+	return id && id->type == JSON_STRING && id->len ? id->str : NULL;
+}
+
 /* Append the record key of an entry, linked to the record's page when it
  * has one. value_source keys are "table/id/field". */
 static void record_cell(struct request *req, const struct audit_entry *en)
@@ -74,6 +90,11 @@ static void record_cell(struct request *req, const struct audit_entry *en)
 	const char *prefix = page_prefix(req, tbl);
 	const char *slash = strchr(rest, '/');
 	const char *id = slash ? arena_strndup(req->a, rest, (size_t)(slash - rest)) : rest;
+	if (!prefix && (strcmp(tbl, "comment") == 0 || strcmp(tbl, "contract") == 0)) {
+		/* Rows of an item with their own key: the item's page. */
+		id = item_of(req, en->after ? en->after : en->before);
+		prefix = id ? "/items/" : NULL;
+	}
 	if (prefix && *id)
 		buf_printf(&req->out, "<a class=\"utrecht-link\" href=\"%h%t\">%h</a>", prefix, id, en->record);
 	else

@@ -65,6 +65,16 @@ static void action_form(struct request *req, const char *href, const char *actio
 	buf_printf(&req->out, "<input type=\"hidden\" name=\"action\" value=\"%h\">\n", action);
 }
 
+/* A secondary submit button that asks question first (steiger.js; without
+ * JavaScript the action goes ahead). */
+static void confirm_button(struct request *req, const char *label, const char *question, const char *aria_label)
+{
+	buf_printf(&req->out,
+		   "<button type=\"submit\" class=\"utrecht-button utrecht-button--secondary-action\" "
+		   "data-confirm=\"%h\" aria-label=\"%h\">%h</button>\n",
+		   question, aria_label ? aria_label : label, label);
+}
+
 /* The address of the page of account name. */
 static const char *user_href(struct request *req, const char *name)
 {
@@ -282,15 +292,17 @@ static void tokens_section(struct request *req, const struct account *a, const s
 				   "<td class=\"utrecht-table__cell\">%h</td><td class=\"utrecht-table__cell\">%h</td>"
 				   "<td class=\"utrecht-table__cell\">",
 				   t->id, t->description ? t->description : "", iso_time_text(req, t->created_at),
-				   t->last_used_at ? iso_time_text(req, t->last_used_at) : _("never"));
+				   t->last_used_at ? iso_time_text(req, t->last_used_at) : "");
 			if (t->revoked_at) {
 				buf_printf(o, "%h %h", _("revoked"), iso_time_text(req, t->revoked_at));
 			} else {
 				form_begin(req, arena_printf(req->a, "%s/tokens/%t/revoke", href, t->id));
-				buf_printf(o,
-					   "<button type=\"submit\" class=\"utrecht-button "
-					   "utrecht-button--secondary-action\" aria-label=\"%h\">%h</button>\n",
-					   arena_printf(req->a, _("Revoke token %s"), t->id), _("Revoke"));
+				confirm_button(req, _("Revoke"),
+					       arena_printf(req->a,
+							    _("Revoke token %s? The systems that use it can no "
+							      "longer use the API."),
+							    t->id),
+					       arena_printf(req->a, _("Revoke token %s"), t->id));
 				form_end(req);
 			}
 			buf_adds(o, "</td></tr>\n");
@@ -362,7 +374,12 @@ static int user_page(struct request *req, const struct account *a, const struct 
 		   a->disabled ? _("This account cannot log in. Enabling it lets it log in again with its password.")
 			       : _("Disabling the account ends its sessions; it can no longer log in or use its API "
 				   "tokens."));
-	button(req, a->disabled ? _("Enable account") : _("Disable account"), 0);
+	if (a->disabled)
+		button(req, _("Enable account"), 0);
+	else
+		confirm_button(req, _("Disable account"),
+			       arena_printf(req->a, _("Disable the account %s? Its sessions end at once."), a->name),
+			       NULL);
 	buf_adds(o, "</div>\n");
 	form_end(req);
 
@@ -370,7 +387,9 @@ static int user_page(struct request *req, const struct account *a, const struct 
 		   _("A new password is made and shown once; the account's sessions end. Give it to the person in a "
 		     "safe way."));
 	action_form(req, href, "reset");
-	button(req, _("Make a new password"), 0);
+	confirm_button(req, _("Make a new password"),
+		       arena_printf(req->a, _("Make a new password for %s? The current one stops working."), a->name),
+		       NULL);
 	form_end(req);
 
 	tokens_section(req, a, fe);

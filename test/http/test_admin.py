@@ -134,6 +134,10 @@ def _():
     expect('href="/items/%s"' % item in r.body, "the record links to its page")
     r = ADMIN.get("/audit?record=%s&action=update" % item)
     expect(len(entry_ids(r)) == 1 and "Status" in r.body and "set status" in r.body, r)
+    r = ADMIN.get("/audit?table=contract")
+    c = srv.sql("SELECT id, item_id FROM contract ORDER BY id LIMIT 1")[0]
+    expect(re.search(r'href="/items/%s">%s</a>' % (re.escape(c["item_id"]), re.escape(c["id"])), r.body),
+           "a contract links to its item")
     r = ADMIN.get("/audit?action=delete")
     expect("0 changes found" in r.body and not entry_ids(r), r)
     title = srv.sql("SELECT title FROM item WHERE id = '%s'" % item)[0]["title"]
@@ -389,11 +393,14 @@ def _():
 @test("disable an account: its sessions end and it cannot log in; enable: it can again")
 def _():
     k = login("klaas", "klaas zijn wachtwoord")
+    expect(re.search(r'data-confirm="Disable the account klaas\?[^"]*"[^>]*>Disable account<',
+                     ADMIN.get("/users/klaas").body), "asks first (with JavaScript)")
     r = ADMIN.post("/users/klaas", {"action": "disable"})
     expect(r.status == 303 and account("klaas")["disabled"] == 1, r)
     expect(k.get("/account").status == 303, "the session has ended")
     expect(Client(srv).login("klaas", "klaas zijn wachtwoord").status == 401)
-    expect("Enable account" in ADMIN.get("/users/klaas").body)
+    page = ADMIN.get("/users/klaas")
+    expect("Enable account" in page.body and "Disable account" not in page.body, page)
     r = ADMIN.post("/users/klaas", {"action": "enable"})
     expect(r.status == 303 and account("klaas")["disabled"] == 0, r)
     login("klaas", "klaas zijn wachtwoord")
