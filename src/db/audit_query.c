@@ -198,6 +198,10 @@ int db_audit_query(struct db *db, const struct audit_filter *f, struct arena *a,
 			return rc;
 		out->more_newer = out->n ? rc : 0;
 	}
+	if (!out->more_older && !out->more_newer && (out->n || (f->before_id <= 0 && f->after_id <= 0))) {
+		out->total = (long long)out->n; /* all of them are on this page */
+		return 0;
+	}
 	long long total = count_matching(db, f, pattern, e);
 	if (total < 0)
 		return (int)total;

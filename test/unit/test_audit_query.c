@@ -132,6 +132,15 @@ static void test_pages(void **state)
 	ids_text(&p, got, sizeof(got));
 	assert_string_equal(got, "10 9 8");
 	assert_true(p.more_older && !p.more_newer);
+	/* A cursor past the end: no entries, but the count is still right. */
+	f.after_id = 0;
+	f.before_id = 1;
+	assert_int_equal(db_audit_query(t.db, &f, &a, &p, &e), 0);
+	assert_true(p.n == 0 && p.total == 10);
+	/* One page holds all: counted without a second query, the same. */
+	struct audit_filter one = { .actor = "piet", .limit = 5 };
+	assert_int_equal(db_audit_query(t.db, &one, &a, &p, &e), 0);
+	assert_true(p.n == 3 && p.total == 3 && !p.more_older && !p.more_newer);
 	/* With a filter, the flags and the count follow the filter. */
 	struct audit_filter g = { .actor = "jan", .limit = 2, .before_id = 9 };
 	assert_int_equal(db_audit_query(t.db, &g, &a, &p, &e), 0);
