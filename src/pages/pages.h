@@ -47,7 +47,9 @@ int page_audit(struct request *req);
 
 /* account.c */
 int page_account(struct request *req);
+int page_account_update(struct request *req);
 int page_account_password(struct request *req);
+int page_account_sessions(struct request *req);
 
 /* users.c */
 int page_users(struct request *req);
@@ -55,6 +57,8 @@ int page_user_new(struct request *req);
 int page_user_create(struct request *req);
 int page_user(struct request *req);
 int page_user_update(struct request *req);
+int page_user_token_create(struct request *req);
+int page_user_token_revoke(struct request *req);
 
 /* api/ */
 int api_openapi(struct request *req);

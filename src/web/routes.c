@@ -39,6 +39,21 @@ const struct route routes[] = {
 	{ "GET", "/organisations/:id", page_organisation, PERM_READ, 0 },
 	{ "GET", "/organisations/:id/edit", page_organisation_edit, PERM_EDIT, 0 },
 	{ "POST", "/organisations/:id", page_organisation_update, PERM_EDIT, 0 },
+	/* audit.c */
+	{ "GET", "/audit", page_audit, PERM_AUDIT, 0 },
+	/* account.c: every role has PERM_READ, so every logged-in user */
+	{ "GET", "/account", page_account, PERM_READ, 0 },
+	{ "POST", "/account", page_account_update, PERM_READ, 0 },
+	{ "POST", "/account/password", page_account_password, PERM_READ, 0 },
+	{ "POST", "/account/sessions", page_account_sessions, PERM_READ, 0 },
+	/* users.c (/users/new before /users/:name) */
+	{ "GET", "/users", page_users, PERM_ADMIN, 0 },
+	{ "GET", "/users/new", page_user_new, PERM_ADMIN, 0 },
+	{ "POST", "/users", page_user_create, PERM_ADMIN, 0 },
+	{ "GET", "/users/:name", page_user, PERM_ADMIN, 0 },
+	{ "POST", "/users/:name", page_user_update, PERM_ADMIN, 0 },
+	{ "POST", "/users/:name/tokens", page_user_token_create, PERM_ADMIN, 0 },
+	{ "POST", "/users/:name/tokens/:id/revoke", page_user_token_revoke, PERM_ADMIN, 0 },
 	/* api: the JSON API (src/api/), API tokens accepted; doc/api.md */
 	{ "GET", "/api/v1/openapi.json", api_openapi, PUBLIC, ROUTE_API },
 	{ "GET", "/api/v1/items", api_items, PERM_READ, ROUTE_API },
