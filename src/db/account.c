@@ -73,6 +73,8 @@ int db_account_add(struct db *db, const char *name, enum role role, const char *
 			       _("expected a login name of 1 to 64 lower-case letters, digits, '-', '_' and '.', "
 				 "found \"%s\""),
 			       name);
+	if (strcmp(name, "new") == 0) /* /users/new is the page to add one */
+		return err_set(e, E_INPUT, _("the login name \"new\" is reserved; choose another"));
 	if (db_int(db, "SELECT count(*) FROM account WHERE name = ?", name, 0))
 		return err_set(e, E_INPUT, _("the account \"%s\" exists already"), name);
 	st = db_stmt(db,
@@ -327,4 +329,21 @@ int db_token_account(struct db *db, const char *token, char account_out[65])
 	}
 	sqlite3_reset(st);
 	return found ? 0 : E_NOTFOUND;
+}
+
+/* See account.h. */
+int db_token_used(struct db *db, const char *token, const char *now, struct err *e)
+{
+	char hash[65];
+	sqlite3_stmt *st =
+		db_stmt(db,
+			"UPDATE api_token SET last_used_at = ?1 WHERE token_hash = ?2 AND"
+			" (last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-1 hour'))",
+			e);
+	if (!st)
+		return E_DB;
+	sha256_hex(token, hash);
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, hash);
+	return run(db, st, e, _("recording the use of a token"));
 }

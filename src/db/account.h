@@ -97,4 +97,9 @@ int db_token_revoke(struct db *db, const char *id, struct err *e);
  * Returns 0 or E_NOTFOUND. */
 int db_token_account(struct db *db, const char *token, char account_out[65]);
 
+/* Record that token was used at now (an ISO time), at most once an hour:
+ * the change is audited like every change of api_token, so a busy token
+ * adds one audit row an hour, not one per request. */
+int db_token_used(struct db *db, const char *token, const char *now, struct err *e);
+
 #endif

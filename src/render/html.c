@@ -239,8 +239,9 @@ void field_input(struct request *req, const struct form_errors *fe, const char *
 		   "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox "
 		   "utrecht-textbox--html-input%s\" type=\"%h\" id=\"field-%h\" name=\"%h\" value=\"%h\"",
 		   err ? " utrecht-textbox--invalid" : "", type, name, name, value ? value : ""); /* literal */
-	if (strcmp(type, "password") == 0)
-		buf_adds(&req->out, " autocomplete=\"current-password\"");
+	if (strcmp(type, "password") == 0) /* so password managers fill or propose the right one */
+		buf_adds(&req->out, strcmp(name, "current_password") == 0 ? " autocomplete=\"current-password\""
+									  : " autocomplete=\"new-password\"");
 	field_aria(req, fe, name, hint, required);
 	buf_adds(&req->out, "></div>\n</div>\n");
 }

@@ -83,8 +83,12 @@ static void authenticate(struct request *req)
 	if (req->authorization && strncasecmp(req->authorization, "Bearer ", 7) == 0) {
 		if (db_token_account(req->db, req->authorization + 7, account) == 0 &&
 		    db_account_get(req->db, account, &req->user, &e) == 0 && !req->user.disabled) {
+			char now[21];
 			req->logged_in = 1;
 			req->by_token = 1;
+			now_iso(now);
+			db_set_actor(req->db, account, "web: API token used");
+			db_token_used(req->db, req->authorization + 7, now, &e);
 		}
 		return;
 	}
@@ -185,11 +189,12 @@ void router_dispatch(struct request *req, const char *csrf_header)
 			return;
 		}
 	}
-	if (req->logged_in) {
-		char *context = mprintf("web: %s %s", req->method, req->path);
-		db_set_actor(req->db, req->user.name, context);
-		free(context);
+	/* Every write of this request is attributed to its user; an anonymous
+	 * request must not inherit the actor of this connection's last one. */
+	char *context = mprintf("web: %s %s", req->method, req->path);
+	db_set_actor(req->db, req->logged_in ? req->user.name : "anonymous", context);
+	free(context);
+	if (req->logged_in)
 		req->no_store = 1;
-	}
 	found->handler(req);
 }

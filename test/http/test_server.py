@@ -164,6 +164,20 @@ def _():
     expect(lines and " GET " in lines[0] and " 404 " in lines[0] and "search-terms" not in lines[0], lines)
 
 
+@test("an API token's use is recorded at most once an hour, audited with its account as actor")
+def _():
+    out = srv.steiger("token", "create", "raad", "--description", "koppeling").stdout
+    token = out.strip().split("\n")[-1]
+    c = srv.client()
+    for _ in range(3):
+        r = c.request("GET", "/api/v1/items", headers={"Authorization": "Bearer " + token})
+        expect(r.status == 200, r)
+    rows = srv.sql("SELECT last_used_at FROM api_token WHERE description = 'koppeling'")
+    expect(rows and rows[0]["last_used_at"], rows)
+    audits = srv.sql("SELECT actor, after FROM audit_log WHERE tbl = 'api_token' AND action = 'update'")
+    expect(len(audits) == 1 and audits[0]["actor"] == "raad", audits)
+
+
 throttled = Server()
 
 

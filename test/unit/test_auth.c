@@ -112,6 +112,7 @@ static void test_accounts(void **state)
 	assert_int_equal(db_account_add(t.db, "anna", ROLE_RAAD, NULL, NULL, NULL, &e), E_INPUT);
 	assert_int_equal(db_account_add(t.db, "Bad Name", ROLE_RAAD, NULL, NULL, NULL, &e), E_INPUT);
 	assert_int_equal(db_account_add(t.db, "x'; DROP TABLE account; --", ROLE_RAAD, NULL, NULL, NULL, &e), E_INPUT);
+	assert_int_equal(db_account_add(t.db, "new", ROLE_RAAD, NULL, NULL, NULL, &e), E_INPUT);
 	assert_int_equal(db_account_get(t.db, "nobody", &a, &e), E_NOTFOUND);
 	assert_int_equal(db_account_set_role(t.db, "anna", ROLE_BESTUUR, &e), 0);
 	assert_int_equal(db_account_set_disabled(t.db, "anna", 1, &e), 0);
