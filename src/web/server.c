@@ -319,7 +319,11 @@ static int unix_listener(const char *path, struct err *e)
 	memset(&sa, 0, sizeof(sa));
 	sa.sun_family = AF_UNIX;
 	memcpy(sa.sun_path, path, strlen(path) + 1);
-	unlink(path);
+	/* A socket left by an earlier run is replaced; any other file at the
+	 * path (a typo for the database?) is left alone and bind fails. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+		unlink(path);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 || listen(fd, 128) < 0) {
 		err_set(e, E_IO, _("cannot listen on %s: %s"), path, strerror(errno));

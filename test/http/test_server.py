@@ -5,7 +5,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from steiger_http import PASSWORDS, ROLES, Server, expect, run, test  # noqa: E402
+from steiger_http import PASSWORDS, ROLES, STEIGER, Server, expect, run, test  # noqa: E402
 
 srv = Server()
 
@@ -176,6 +176,36 @@ def _():
     expect(rows and rows[0]["last_used_at"], rows)
     audits = srv.sql("SELECT actor, after FROM audit_log WHERE tbl = 'api_token' AND action = 'update'")
     expect(len(audits) == 1 and audits[0]["actor"] == "raad", audits)
+
+
+@test("serve --listen unix:PATH answers on the socket (mode 0660) and removes it on SIGTERM")
+def _():
+    import subprocess
+    sock = os.path.join(srv.dir, "steiger.sock")
+    p = subprocess.Popen([STEIGER, "--db", srv.db, "serve", "--listen", "unix:" + sock],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=srv.env)
+    try:
+        line = p.stdout.readline()
+        expect(sock in line, line)
+        expect(oct(os.stat(sock).st_mode & 0o777) == "0o660", oct(os.stat(sock).st_mode))
+        out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--unix-socket", sock,
+                              "http://localhost/login"], capture_output=True, text=True).stdout
+        expect(out == "200", out)
+    finally:
+        p.terminate()
+        p.wait(timeout=20)
+    expect(p.returncode == 0 and not os.path.exists(sock), (p.returncode, os.path.exists(sock)))
+
+
+@test("serve --listen unix:PATH never removes a file that is not a socket (exit 6, file intact)")
+def _():
+    import subprocess
+    path = os.path.join(srv.dir, "not-a-socket.txt")
+    with open(path, "w") as f:
+        f.write("keep me")
+    p = subprocess.run([STEIGER, "--db", srv.db, "serve", "--listen", "unix:" + path], capture_output=True,
+                       text=True, env=srv.env, timeout=20)
+    expect(p.returncode == 6 and open(path).read() == "keep me", (p.returncode, p.stderr))
 
 
 throttled = Server()
