@@ -3,6 +3,7 @@
  */
 #include "steiger.h"
 #include "api/api.h"
+#include "render/render_list.h"
 #include "db/read.h"
 #include "db/related.h"
 #include "render/export.h"
@@ -180,51 +181,6 @@ void api_collection_end(struct request *req)
 	buf_adds(&req->out, "]}}\n");
 }
 
-/* Append cell v of column c as a JSON value. */
-static void json_cell(struct buf *b, const struct list_col *c, const char *v)
-{
-	if (!v) {
-		buf_adds(b, c->type == COL_LIST ? "[]" : "null");
-		return;
-	}
-	switch (c->type) {
-	case COL_INT:
-	case COL_NUM:
-	case COL_EUR: buf_adds(b, v); break;
-	case COL_BOOL: buf_adds(b, strcmp(v, "1") == 0 ? "true" : "false"); break;
-	case COL_LIST: {
-		const char *start = v;
-		buf_addch(b, '[');
-		for (const char *p = v;; p++) {
-			if (*p && *p != '|')
-				continue;
-			buf_printf(b, "%s\"%.*j\"", start == v ? "" : ", ", (int)(p - start), start);
-			if (!*p)
-				break;
-			start = p + 1;
-		}
-		buf_addch(b, ']');
-		break;
-	}
-	default: buf_printf(b, "%J", v);
-	}
-}
-
-/* See api.h. */
-void api_list_json(struct buf *out, const struct list_result *res)
-{
-	buf_addch(out, '[');
-	for (size_t r = 0; r < res->nrows; r++) {
-		buf_adds(out, r ? ", {" : "{");
-		for (size_t c = 0; c < res->ncols; c++) {
-			buf_printf(out, "%s\"%s\": ", c ? ", " : "", res->cols[c].key);
-			json_cell(out, &res->cols[c], res->cells[r * res->ncols + c]);
-		}
-		buf_addch(out, '}');
-	}
-	buf_addch(out, ']');
-}
-
 /* What api_record_json collects. */
 struct one_record {
 	struct buf *out; /* where the object goes */
@@ -273,7 +229,7 @@ int api_related_json(struct request *req, const struct register_def *r, const ch
 				continue; /* a field has this key already */
 			} else if (strcmp(secs[i].key, *k) == 0) {
 				buf_printf(out, ",\n \"%s\": ", secs[i].key);
-				api_list_json(out, &secs[i].rows);
+				render_list_json(out, &secs[i].rows);
 			}
 	related_free(secs, n);
 	return 0;

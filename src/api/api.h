@@ -69,10 +69,6 @@ void api_collection_begin(struct request *req, const char *name, const struct ap
 /* End what api_collection_begin began. */
 void api_collection_end(struct request *req);
 
-/* Append the listing res as a JSON array of objects (numbers bare, lists as
- * arrays, no value as null). */
-void api_list_json(struct buf *out, const struct list_result *res);
-
 /* Append record key of register r to out as the JSON object of the import
  * format (doc/formats.md). *archived (may be NULL) is set when the record
  * has an "archived" field that is true. Returns 0, E_NOTFOUND or E_DB. */

@@ -11,7 +11,7 @@
 #include "cmd/cmd.h"
 #include "core/register.h"
 #include "db/list.h"
-#include "cmd/render_list.h"
+#include "render/render_list.h"
 
 /* See cmd.h. */
 int cmd_list(struct cmd_ctx *ctx)

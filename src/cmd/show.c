@@ -10,7 +10,7 @@
 #include "steiger.h"
 #include "cmd/cmd.h"
 #include "cmd/find.h"
-#include "cmd/render_list.h"
+#include "render/render_list.h"
 #include "db/read.h"
 #include "db/related.h"
 #include "render/export.h"

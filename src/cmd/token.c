@@ -11,7 +11,7 @@
  */
 #include "steiger.h"
 #include "cmd/cmd.h"
-#include "cmd/render_list.h"
+#include "render/render_list.h"
 #include "db/account.h"
 
 /* The columns of `token list`. */

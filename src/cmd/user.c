@@ -14,7 +14,7 @@
  */
 #include "steiger.h"
 #include "cmd/cmd.h"
-#include "cmd/render_list.h"
+#include "render/render_list.h"
 #include "db/account.h"
 #include "db/list.h"
 #include <termios.h>

@@ -4,7 +4,7 @@
  */
 #include "steiger.h"
 #include "core/register.h"
-#include "cmd/render_list.h"
+#include "render/render_list.h"
 #include "render/table.h"
 
 /* Append cell text of column c for people. */
