@@ -216,23 +216,6 @@ double area_scale_0_100(double v, double lo, double hi)
 	return (v - lo) / (hi - lo) * 100;
 }
 
-/* Run the literal query sql with parameter ?1 = code (and ?2 = flag)
- * into res with the columns cols. */
-static int query(struct db *db, const char *sql, const struct list_col *cols, size_t ncols, const char *code, int flag,
-		 struct list_result *res, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	memset(res, 0, sizeof(*res));
-	res->cols = cols;
-	res->ncols = ncols;
-	if (!st)
-		return E_DB;
-	db_bind_text(st, 1, code);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_int(st, 2, flag);
-	return list_fill(db, st, res, e);
-}
-
 /* See area_query.h. */
 int db_area_items(struct db *db, const char *code, int with_archived, struct list_result *res, struct err *e)
 {
@@ -243,7 +226,7 @@ int db_area_items(struct db *db, const char *code, int with_archived, struct lis
 		{ "status", N_("status"), COL_CODE },
 		{ "archived", N_("archived"), COL_BOOL },
 	};
-	return query(
+	return list_query(
 		db,
 		"SELECT i.id, i.title, i.kind, i.status, i.archived FROM item_area x JOIN item i ON i.id = x.item_id"
 		" WHERE x.area_code = ?1 AND (?2 OR i.archived = 0) ORDER BY i.kind, i.title COLLATE NOCASE, i.id",
@@ -258,7 +241,7 @@ int db_area_pillars(struct db *db, const char *code, struct list_result *res, st
 		{ "kind", N_("kind"), COL_CODE },
 		{ "title", N_("title"), COL_TEXT },
 	};
-	return query(
+	return list_query(
 		db,
 		"SELECT v.id, v.kind, v.title FROM vision_element_area x JOIN vision_element v ON v.id = x.element_id"
 		" WHERE x.area_code = ?1 ORDER BY v.position, v.id",
@@ -273,9 +256,9 @@ int db_area_adjacent(struct db *db, const char *code, struct list_result *res, s
 		{ "name", N_("name"), COL_TEXT },
 		{ "type", N_("type"), COL_CODE },
 	};
-	return query(db,
-		     "SELECT a.code, a.name, a.type FROM area a WHERE a.code IN"
-		     " (SELECT adjacent_code FROM area_adjacent WHERE area_code = ?1"
-		     "  UNION SELECT area_code FROM area_adjacent WHERE adjacent_code = ?1) ORDER BY a.code",
-		     cols, ARRAY_SIZE(cols), code, 0, res, e);
+	return list_query(db,
+			  "SELECT a.code, a.name, a.type FROM area a WHERE a.code IN"
+			  " (SELECT adjacent_code FROM area_adjacent WHERE area_code = ?1"
+			  "  UNION SELECT area_code FROM area_adjacent WHERE adjacent_code = ?1) ORDER BY a.code",
+			  cols, ARRAY_SIZE(cols), code, 0, res, e);
 }

@@ -288,3 +288,19 @@ void list_result_free(struct list_result *res)
 	free(res->cells);
 	memset(res, 0, sizeof(*res));
 }
+
+/* See list.h. */
+int list_query(struct db *db, const char *sql, const struct list_col *cols, size_t ncols, const char *key, int flag,
+	       struct list_result *res, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	memset(res, 0, sizeof(*res));
+	res->cols = cols;
+	res->ncols = ncols;
+	if (!st)
+		return E_DB;
+	db_bind_text(st, 1, key);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int(st, 2, flag);
+	return list_fill(db, st, res, e);
+}

@@ -42,6 +42,12 @@ int db_list(struct db *db, const char *kind, int all, int year, struct list_resu
  * value. Resets st. Returns 0 or E_DB. */
 int list_fill(struct db *db, sqlite3_stmt *st, struct list_result *res, struct err *e);
 
+/* Run the fixed query sql (prepared once, cached) with ?1 bound to key
+ * and, when it has a second parameter, ?2 to flag, filling res (which is
+ * reset) with the columns cols. Returns 0 or E_DB. */
+int list_query(struct db *db, const char *sql, const struct list_col *cols, size_t ncols, const char *key, int flag,
+	       struct list_result *res, struct err *e);
+
 /* Free what res holds. */
 void list_result_free(struct list_result *res);
 

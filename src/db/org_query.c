@@ -83,23 +83,6 @@ int db_organisations(struct db *db, const char *type, const char *text, enum org
 	return rc;
 }
 
-/* Run the literal query sql with ?1 = id and, when it has one, ?2 = flag
- * into res with the columns cols. */
-static int query(struct db *db, const char *sql, const struct list_col *cols, size_t ncols, const char *id, int flag,
-		 struct list_result *res, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	memset(res, 0, sizeof(*res));
-	res->cols = cols;
-	res->ncols = ncols;
-	if (!st)
-		return E_DB;
-	db_bind_text(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_int(st, 2, flag);
-	return list_fill(db, st, res, e);
-}
-
 /* See org_query.h. */
 int db_org_items(struct db *db, const char *id, int with_archived, struct list_result *res, struct err *e)
 {
@@ -114,11 +97,11 @@ int db_org_items(struct db *db, const char *id, int with_archived, struct list_r
 		{ "note", N_("note"), COL_TEXT },
 		{ "source", N_("source"), COL_CODE },
 	};
-	return query(db,
-		     "SELECT i.id, i.title, i.kind, i.status, i.archived, p.role, p.willingness, p.note, p.source"
-		     " FROM item_partner p JOIN item i ON i.id = p.item_id WHERE p.organisation_id = ?1"
-		     " AND (?2 OR i.archived = 0) ORDER BY i.title COLLATE NOCASE, i.id",
-		     cols, ARRAY_SIZE(cols), id, with_archived != 0, res, e);
+	return list_query(db,
+			  "SELECT i.id, i.title, i.kind, i.status, i.archived, p.role, p.willingness, p.note, p.source"
+			  " FROM item_partner p JOIN item i ON i.id = p.item_id WHERE p.organisation_id = ?1"
+			  " AND (?2 OR i.archived = 0) ORDER BY i.title COLLATE NOCASE, i.id",
+			  cols, ARRAY_SIZE(cols), id, with_archived != 0, res, e);
 }
 
 /* See org_query.h. */
@@ -129,10 +112,10 @@ int db_org_contacts(struct db *db, const char *id, struct list_result *res, stru
 		{ "role", N_("role"), COL_TEXT },   { "email", N_("e-mail"), COL_TEXT },
 		{ "phone", N_("phone"), COL_TEXT }, { "source", N_("source"), COL_CODE },
 	};
-	return query(db,
-		     "SELECT id, name, role, email, phone, source FROM contact WHERE organisation_id = ?1"
-		     " ORDER BY name COLLATE NOCASE, id",
-		     cols, ARRAY_SIZE(cols), id, 0, res, e);
+	return list_query(db,
+			  "SELECT id, name, role, email, phone, source FROM contact WHERE organisation_id = ?1"
+			  " ORDER BY name COLLATE NOCASE, id",
+			  cols, ARRAY_SIZE(cols), id, 0, res, e);
 }
 
 /* The columns of lists of organisations. */
@@ -145,19 +128,21 @@ static const struct list_col org_ref_cols[] = {
 /* See org_query.h. */
 int db_org_members(struct db *db, const char *id, struct list_result *res, struct err *e)
 {
-	return query(db,
-		     "SELECT o.id, o.name, o.type FROM organisation_member m JOIN organisation o ON o.id = m.member_id"
-		     " WHERE m.network_id = ?1 ORDER BY m.position, o.id",
-		     org_ref_cols, ARRAY_SIZE(org_ref_cols), id, 0, res, e);
+	return list_query(
+		db,
+		"SELECT o.id, o.name, o.type FROM organisation_member m JOIN organisation o ON o.id = m.member_id"
+		" WHERE m.network_id = ?1 ORDER BY m.position, o.id",
+		org_ref_cols, ARRAY_SIZE(org_ref_cols), id, 0, res, e);
 }
 
 /* See org_query.h. */
 int db_org_networks(struct db *db, const char *id, struct list_result *res, struct err *e)
 {
-	return query(db,
-		     "SELECT o.id, o.name, o.type FROM organisation_member m JOIN organisation o ON o.id = m.network_id"
-		     " WHERE m.member_id = ?1 ORDER BY o.name COLLATE NOCASE, o.id",
-		     org_ref_cols, ARRAY_SIZE(org_ref_cols), id, 0, res, e);
+	return list_query(
+		db,
+		"SELECT o.id, o.name, o.type FROM organisation_member m JOIN organisation o ON o.id = m.network_id"
+		" WHERE m.member_id = ?1 ORDER BY o.name COLLATE NOCASE, o.id",
+		org_ref_cols, ARRAY_SIZE(org_ref_cols), id, 0, res, e);
 }
 
 /* See org_query.h. */
@@ -171,9 +156,9 @@ int db_org_contracts(struct db *db, const char *id, int with_archived, struct li
 		{ "item", N_("item"), COL_TEXT },
 		{ "archived", N_("archived"), COL_BOOL },
 	};
-	return query(db,
-		     "SELECT c.id, c.title, c.end_date, c.exit_cost, c.item_id, i.archived FROM contract_party p"
-		     " JOIN contract c ON c.id = p.contract_id JOIN item i ON i.id = c.item_id"
-		     " WHERE p.organisation_id = ?1 AND (?2 OR i.archived = 0) ORDER BY c.end_date, c.id",
-		     cols, ARRAY_SIZE(cols), id, with_archived != 0, res, e);
+	return list_query(db,
+			  "SELECT c.id, c.title, c.end_date, c.exit_cost, c.item_id, i.archived FROM contract_party p"
+			  " JOIN contract c ON c.id = p.contract_id JOIN item i ON i.id = c.item_id"
+			  " WHERE p.organisation_id = ?1 AND (?2 OR i.archived = 0) ORDER BY c.end_date, c.id",
+			  cols, ARRAY_SIZE(cols), id, with_archived != 0, res, e);
 }

@@ -359,20 +359,6 @@ void vision_items_free(struct vision_items *items)
 	memset(items, 0, sizeof(*items));
 }
 
-/* Run the literal query sql with ?1 = id into res with the columns cols. */
-static int query(struct db *db, const char *sql, const struct list_col *cols, size_t ncols, const char *id,
-		 struct list_result *res, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	memset(res, 0, sizeof(*res));
-	res->cols = cols;
-	res->ncols = ncols;
-	if (!st)
-		return E_DB;
-	db_bind_text(st, 1, id);
-	return list_fill(db, st, res, e);
-}
-
 /* See vision_tree.h. */
 int db_vision_areas(struct db *db, const char *id, struct list_result *res, struct err *e)
 {
@@ -381,10 +367,10 @@ int db_vision_areas(struct db *db, const char *id, struct list_result *res, stru
 		{ "name", N_("name"), COL_TEXT },
 		{ "type", N_("type"), COL_CODE },
 	};
-	return query(db,
-		     "SELECT a.code, a.name, a.type FROM vision_element_area x JOIN area a ON a.code = x.area_code"
-		     " WHERE x.element_id = ?1 ORDER BY x.position, a.code",
-		     cols, ARRAY_SIZE(cols), id, res, e);
+	return list_query(db,
+			  "SELECT a.code, a.name, a.type FROM vision_element_area x JOIN area a ON a.code = x.area_code"
+			  " WHERE x.element_id = ?1 ORDER BY x.position, a.code",
+			  cols, ARRAY_SIZE(cols), id, 0, res, e);
 }
 
 /* See vision_tree.h. */
@@ -401,8 +387,8 @@ int db_vision_indicators(struct db *db, const char *id, struct list_result *res,
 		{ "target_year", N_("target year"), COL_INT },
 		{ "source", N_("source"), COL_CODE },
 	};
-	return query(db,
-		     "SELECT id, title, unit, direction, baseline, baseline_year, target, target_year, source"
-		     " FROM indicator WHERE goal_id = ?1 ORDER BY title COLLATE NOCASE, id",
-		     cols, ARRAY_SIZE(cols), id, res, e);
+	return list_query(db,
+			  "SELECT id, title, unit, direction, baseline, baseline_year, target, target_year, source"
+			  " FROM indicator WHERE goal_id = ?1 ORDER BY title COLLATE NOCASE, id",
+			  cols, ARRAY_SIZE(cols), id, 0, res, e);
 }
