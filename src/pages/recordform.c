@@ -273,7 +273,8 @@ static struct json_value *with_id(struct arena *a, const struct json_value *obj,
 	struct json_value *o = arena_calloc(a, 1, sizeof(*o)), *v = arena_calloc(a, 1, sizeof(*v));
 	*o = *obj;
 	o->members = arena_calloc(a, obj->n + 1, sizeof(*o->members));
-	memcpy(o->members, obj->members, obj->n * sizeof(*o->members));
+	if (obj->n) /* an empty object {} has no members array */
+		memcpy(o->members, obj->members, obj->n * sizeof(*o->members));
 	v->type = JSON_STRING;
 	v->str = arena_strdup(a, key);
 	v->len = strlen(key);
@@ -310,21 +311,25 @@ int json_write(struct request *req, const struct register_def *r, const char *ke
 	}
 	if (obj) {
 		const struct json_value *idv = json_get(obj, r->fields[0].key);
+		int other_id = key && idv && !(idv->type == JSON_STRING && strcmp(idv->str, key) == 0);
 		if (!idv) /* from the address; without one, an error named after the id field */
 			obj = with_id(&b.arena, obj, r, key ? key : "");
-		if (key && idv && !(idv->type == JSON_STRING && strcmp(idv->str, key) == 0)) {
+		if (other_id)
 			diag_add(&d, "body", idv->line, idv->col, _("expected the id of the address (%s) or none"),
 				 key);
-		} else if (batch_add_json_record(&b, "body", r, obj) == 0) {
+		/* A new record (no id in the address): every required field
+		 * is named when missing, whatever else is wrong. */
+		for (size_t i = reg_nkeys(r); !key && i < r->nfields; i++) {
+			const struct field_def *f = &r->fields[i];
+			const struct json_value *v = json_get(obj, f->key);
+			if ((f->flags & F_REQUIRED) && !(f->flags & (F_LIST | F_YEARLY)) &&
+			    (!v || v->type == JSON_NULL))
+				diag_add(&d, f->key, 0, 0, _("missing required field \"%s\""), f->key);
+		}
+		if (!other_id && batch_add_json_record(&b, "body", r, obj) == 0) {
 			rec = b.recs[b.n - 1];
 			const char *k = rec->vals[0].text;
 			read_current(req, r, k, &cur, &b.arena);
-			for (size_t i = 1; !cur.found && i < r->nfields; i++) {
-				const struct field_def *f = &r->fields[i];
-				if ((f->flags & F_REQUIRED) && !(f->flags & (F_LIST | F_YEARLY)) &&
-				    (!rec->vals[i].present || rec->vals[i].is_null))
-					diag_add(&d, f->key, 0, 0, _("missing required field \"%s\""), f->key);
-			}
 			if (key && !cur.found) {
 				rc = E_NOTFOUND;
 			} else if (!key && cur.found) {

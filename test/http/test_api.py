@@ -339,6 +339,19 @@ def _():
     expect(db_count("SELECT count(*) FROM item") == n, "an item was written")
 
 
+@test("an empty object is 422 naming each required field (id, kind, title), for a new item and a PATCH of none")
+def _():
+    n = db_count("SELECT count(*) FROM item")
+    r = call("POST", API + "/items", "medewerker", {})
+    expect(is_problem(r, 422), r)
+    names = invalid_names(r)
+    for field in ("id", "kind", "title"):
+        expect(field in names, (field, names))
+    r = call("PATCH", API + "/items/binnenstad", "medewerker", {})
+    expect(r.status in (200, 204), r)
+    expect(db_count("SELECT count(*) FROM item") == n, "nothing may be written")
+
+
 @test("invalid values are 422 with invalid-params naming each field and what was expected; nothing changes")
 def _():
     before = call("GET", API + "/items/binnenstad", "raad").json()
