@@ -57,7 +57,6 @@ int cmd_token(struct cmd_ctx *ctx)
 			out_printf(_("Token %s is revoked.\n"), args[1]);
 	} else if (strcmp(args[0], "list") == 0 && nargs == 1) {
 		struct list_result res;
-		struct buf out = BUF_INIT;
 		sqlite3_stmt *st = db_stmt(db,
 					   "SELECT id, account, description, created_at, revoked_at, last_used_at"
 					   " FROM api_token ORDER BY created_at, id",
@@ -65,19 +64,11 @@ int cmd_token(struct cmd_ctx *ctx)
 		memset(&res, 0, sizeof(res));
 		res.cols = token_cols;
 		res.ncols = ARRAY_SIZE(token_cols);
-		if (!st || (rc = list_fill(db, st, &res, &ctx->err)) < 0) {
+		if (!st || (rc = list_fill(db, st, &res, &ctx->err)) < 0)
 			rc = E_DB;
-		} else {
-			if (json) {
-				render_list_json(&out, &res);
-				buf_addch(&out, '\n');
-			} else {
-				render_list_table(&out, &res, 0);
-			}
-			fwrite(out.data, 1, out.len, stdout);
-		}
+		else
+			render_list_print(&res, json);
 		list_result_free(&res);
-		buf_free(&out);
 	} else {
 		rc = usage_error(ctx, "token", _("unknown or incomplete subcommand '%s'"), args[0]);
 	}

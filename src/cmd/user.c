@@ -170,18 +170,10 @@ int cmd_user(struct cmd_ctx *ctx)
 			out_printf(off ? _("%s can no longer log in.\n") : _("%s can log in again.\n"), rest[0]);
 	} else if (strcmp(sub, "list") == 0 && nrest == 0) {
 		struct list_result res;
-		struct buf out = BUF_INIT;
 		if ((rc = db_list(db, "users", 0, 0, &res, &ctx->err)) == 0) {
-			if (json) {
-				render_list_json(&out, &res);
-				buf_addch(&out, '\n');
-			} else {
-				render_list_table(&out, &res, 0);
-			}
-			fwrite(out.data, 1, out.len, stdout);
+			render_list_print(&res, json);
 			list_result_free(&res);
 		}
-		buf_free(&out);
 	} else {
 		rc = usage_error(ctx, "user", _("unknown or incomplete subcommand '%s'"), sub);
 	}

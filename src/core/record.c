@@ -81,8 +81,8 @@ static int is_code(const char *s)
 	return 1;
 }
 
-/* Whether s looks like an e-mail address: local@domain, no spaces. */
-static int is_email(const char *s)
+/* See record.h. */
+int is_email(const char *s)
 {
 	const char *at = strchr(s, '@');
 	if (!at || at == s || !at[1] || strchr(at + 1, '@'))

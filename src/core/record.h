@@ -124,4 +124,8 @@ int fsrc_parse(struct batch *b, struct record *rec, const char *text, int line, 
 /* The key of rec as one string (key fields joined by '/'), from arena a. */
 const char *record_key(struct arena *a, const struct record *rec);
 
+/* Whether s looks like an e-mail address: local@domain, no spaces (the
+ * rule of every e-mail field, F_EMAIL). */
+int is_email(const char *s);
+
 #endif

@@ -3,6 +3,7 @@
  * see people.h.
  */
 #include "steiger.h"
+#include "core/record.h"
 #include "pages/people.h"
 #include <time.h>
 
@@ -124,19 +125,6 @@ int text_has_control(const char *s)
 	return 0;
 }
 
-/* Whether s looks like an e-mail address: something@something, no
- * spaces (as the users register checks it). */
-static int looks_like_email(const char *s)
-{
-	const char *at = strchr(s, '@');
-	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
-		return 0;
-	for (; *s; s++)
-		if (isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* See people.h. */
 void details_check(struct request *req, struct form_errors *fe)
 {
@@ -145,6 +133,6 @@ void details_check(struct request *req, struct form_errors *fe)
 		form_error(fe, "display_name", arena_printf(req->a, _("Use at most %d characters."), DETAILS_MAX));
 	else if (display && text_has_control(display))
 		form_error(fe, "display_name", _("Use one line of text, without tabs or line breaks."));
-	if (email && *email && (strlen(email) > DETAILS_MAX || !looks_like_email(email)))
+	if (email && *email && (strlen(email) > DETAILS_MAX || !is_email(email)))
 		form_error(fe, "email", _("Expected an e-mail address such as name@zoetermeer.nl."));
 }

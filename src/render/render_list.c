@@ -141,3 +141,17 @@ void render_list_table(struct buf *out, const struct list_result *res, int inden
 		buf_printf(out, "%*s%s\n", indent, "",
 			   _("* illustrative: an example value, not a figure of the municipality"));
 }
+
+/* See render_list.h. */
+void render_list_print(const struct list_result *res, int json)
+{
+	struct buf out = BUF_INIT;
+	if (json) {
+		render_list_json(&out, res);
+		buf_addch(&out, '\n');
+	} else {
+		render_list_table(&out, res, 0);
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	buf_free(&out);
+}

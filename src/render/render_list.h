@@ -13,4 +13,8 @@ void render_list_table(struct buf *out, const struct list_result *res, int inden
 /* Append res as a JSON array of objects. */
 void render_list_json(struct buf *out, const struct list_result *res);
 
+/* Write res to standard output: as a JSON array and a newline when json,
+ * else as a text table. */
+void render_list_print(const struct list_result *res, int json);
+
 #endif
