@@ -74,7 +74,8 @@ static void sessions(struct request *req)
 		return;
 	}
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n"
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n"
 		   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\">"
 		   "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th>"
 		   "<th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th>"
@@ -87,7 +88,7 @@ static void sessions(struct request *req)
 			   "<td class=\"utrecht-table__cell\">%h</td><td class=\"utrecht-table__cell\">%h</td></tr>\n",
 			   time_text(req, rows[i].created), rows[i].current ? _(" (this session)") : "",
 			   time_text(req, rows[i].seen), rows[i].address ? rows[i].address : "");
-	buf_adds(o, "</tbody>\n</table>\n");
+	buf_adds(o, "</tbody>\n</table></div>\n");
 	if (n > 1) {
 		form_begin(req, "/account/sessions");
 		button(req, _("Log out everywhere else"), 0);

@@ -114,7 +114,8 @@ static void level_by_indicator(struct request *req, const struct area_data *d, c
 {
 	struct buf *o = &req->out;
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n"
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n"
 		   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\">"
 		   "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th>",
 		   caption, _("Indicator (unit) year, source"));
@@ -144,7 +145,8 @@ static void level_by_area(struct request *req, const struct area_data *d, const 
 {
 	struct buf *o = &req->out;
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n"
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n"
 		   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\">"
 		   "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th>",
 		   caption, _("Area"));
@@ -519,7 +521,8 @@ static void area_items(struct request *req, const char *code)
 			places_cell(o, 0);
 			buf_printf(o, "%h</td>", code_label(row[2]));
 			places_cell(o, 0);
-			buf_printf(o, "%h</td></tr>\n", code_label(row[3]));
+			status_badge(o, row[3]);
+			buf_adds(o, "</td></tr>\n");
 		}
 		places_table_end(o);
 	}

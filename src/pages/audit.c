@@ -360,7 +360,8 @@ int page_audit(struct request *req)
 	count_line(req, &pg);
 	if (pg.n) {
 		buf_printf(o,
-			   "<table class=\"utrecht-table utrecht-table--html-table steiger-table steiger-audit\">\n"
+			   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+			   "steiger-table steiger-audit\">\n"
 			   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead "
 			   "class=\"utrecht-table__header\">"
 			   "<tr class=\"utrecht-table__row\">",
@@ -371,7 +372,7 @@ int page_audit(struct request *req)
 		buf_adds(o, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
 		for (size_t i = 0; i < pg.n; i++)
 			entry_row(req, &pg.entries[i]);
-		buf_adds(o, "</tbody>\n</table>\n");
+		buf_adds(o, "</tbody>\n</table></div>\n");
 	}
 	pagination(req, &pg, &t);
 	page_end(req);

@@ -18,7 +18,8 @@ static void group_table(struct request *req, const char *caption, const char *fi
 	struct buf *o = &req->out;
 	int nl = req->lang == LANG_NL;
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n"
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n"
 		   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\"><tr "
 		   "class=\"utrecht-table__row\">"
 		   "<th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th>"
@@ -59,7 +60,7 @@ static void group_table(struct request *req, const char *caption, const char *fi
 		buf_free(&b);
 		buf_free(&f);
 	}
-	buf_adds(o, "</tbody>\n</table>\n");
+	buf_adds(o, "</tbody>\n</table></div>\n");
 }
 
 /* See pages.h. */

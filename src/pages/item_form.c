@@ -241,7 +241,8 @@ static void year_table(struct request *req, const struct item_form *f)
 		   _("Budget in whole euros (such as 250000), staff in fte (such as 1,5). Leave a field empty when "
 		     "there is no figure. Add another year in the last row."));
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n<caption "
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n<caption "
 		   "class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\"><tr "
 		   "class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th>"
 		   "<th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th><th "
@@ -267,7 +268,7 @@ static void year_table(struct request *req, const struct item_form *f)
 	year_input(req, &f->fe, "new_budget", _("Budget of the other year"), t ? pairs_get(t, "new_budget") : NULL);
 	buf_adds(o, "</td><td class=\"utrecht-table__cell\">");
 	year_input(req, &f->fe, "new_fte", _("FTE of the other year"), t ? pairs_get(t, "new_fte") : NULL);
-	buf_adds(o, "</td></tr>\n</tbody>\n</table>\n</fieldset>\n");
+	buf_adds(o, "</td></tr>\n</tbody>\n</table></div>\n</fieldset>\n");
 }
 
 /* A select of an enumeration field. */

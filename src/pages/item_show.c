@@ -167,7 +167,8 @@ static void year_figures(struct request *req, const struct stored *s)
 		return;
 	}
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n<caption "
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n<caption "
 		   "class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\"><tr "
 		   "class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" scope=\"col\">%h</th>"
 		   "<th class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric\" scope=\"col\">%h</th>"
@@ -197,7 +198,7 @@ static void year_figures(struct request *req, const struct stored *s)
 		}
 		buf_adds(o, "</td></tr>\n");
 	}
-	buf_adds(o, "</tbody>\n</table>\n");
+	buf_adds(o, "</tbody>\n</table></div>\n");
 	if (s->nyears >= 2) {
 		struct chart_series series = { _("Budget"), budget };
 		struct chart c;
@@ -294,7 +295,8 @@ static void related_table(struct request *req, const struct related_section *sec
 		return;
 	}
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n<caption "
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n<caption "
 		   "class=\"utrecht-table__caption visually-hidden steiger-visually-hidden\">%h</caption>\n<thead "
 		   "class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">",
 		   tr(sec->title));
@@ -321,7 +323,7 @@ static void related_table(struct request *req, const struct related_section *sec
 		}
 		buf_adds(o, "</tr>\n");
 	}
-	buf_adds(o, "</tbody>\n</table>\n");
+	buf_adds(o, "</tbody>\n</table></div>\n");
 }
 
 /* The internal sections: contracts, partners, assessments, decisions and
@@ -418,9 +420,9 @@ static int item_page(struct request *req, const char *id, const struct form_erro
 			   "class=\"utrecht-paragraph\">%h</p></div>\n",
 			   msg);
 	buf_printf(o, "<h1 class=\"utrecht-heading-1\">%h</h1>\n", title);
-	buf_printf(o, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">%h \xc2\xb7 %h",
-		   code_label(s.vals[reg_field_index(s.reg, "kind")]),
-		   code_label(s.vals[reg_field_index(s.reg, "status")]));
+	buf_printf(o, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">%h ",
+		   code_label(s.vals[reg_field_index(s.reg, "kind")]));
+	status_badge(o, s.vals[reg_field_index(s.reg, "status")]);
 	if (archived)
 		buf_printf(o, " <span class=\"utrecht-status-badge utrecht-status-badge--inactive\">%h</span>",
 			   _("archived"));

@@ -269,7 +269,8 @@ static void item_table(struct request *req, const struct list_params *p, const s
 	};
 	size_t ncols = internal ? ARRAY_SIZE(cols) : ARRAY_SIZE(cols) - 1;
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\" id=\"items\">\n"
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\" id=\"items\">\n"
 		   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\">"
 		   "<tr class=\"utrecht-table__row\">",
 		   _("Items (select a column header to sort)"));
@@ -285,8 +286,10 @@ static void item_table(struct request *req, const struct list_params *p, const s
 		if (r->archived)
 			buf_printf(o, " <span class=\"utrecht-status-badge utrecht-status-badge--inactive\">%h</span>",
 				   _("archived"));
-		buf_printf(o, "</th><td class=\"utrecht-table__cell\">%h</td><td class=\"utrecht-table__cell\">%h</td>",
-			   code_label(r->kind), code_label(r->status));
+		buf_printf(o, "</th><td class=\"utrecht-table__cell\">%h</td><td class=\"utrecht-table__cell\">",
+			   code_label(r->kind));
+		status_badge(o, r->status);
+		buf_adds(o, "</td>");
 		buf_printf(o, "<td class=\"utrecht-table__cell\">%h</td>", r->owner ? r->owner : "");
 		buf_adds(o, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric\">");
 		if (r->has_budget)
@@ -302,7 +305,7 @@ static void item_table(struct request *req, const struct list_params *p, const s
 		}
 		buf_adds(o, "</tr>\n");
 	}
-	buf_adds(o, "</tbody>\n</table>\n");
+	buf_adds(o, "</tbody>\n</table></div>\n");
 }
 
 /* Append the links to the other pages. */

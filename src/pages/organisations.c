@@ -133,15 +133,16 @@ int page_organisations(struct request *req)
 		     "organisations, companies, networks and others."));
 	if (role_can(req->user.role, PERM_EDIT))
 		buf_printf(o,
-			   "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
-			   "href=\"/organisations/new\">%h</a></p>\n",
+			   "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link utrecht-button-link--html-a "
+			   "utrecht-button-link--primary-action\" href=\"/organisations/new\">%h</a></p>\n",
 			   _("Add an organisation"));
 	filter_form(req, q, type, sort, desc);
 	buf_printf(o, "<p class=\"utrecht-paragraph\" role=\"status\">%h: %zu</p>\n", _("Organisations found"),
 		   r.nrows);
 	if (r.nrows) {
 		buf_printf(o,
-			   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n<caption "
+			   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+			   "steiger-table\">\n<caption "
 			   "class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\"><tr "
 			   "class=\"utrecht-table__row\">",
 			   _("Organisations; choose a column heading to sort by it"));
@@ -285,7 +286,8 @@ static void partner_items(struct request *req, const char *id, int internal)
 		places_cell(o, 0);
 		buf_printf(o, "%h</td>", code_label(row[2]));
 		places_cell(o, 0);
-		buf_printf(o, "%h</td>", code_label(row[3]));
+		status_badge(o, row[3]);
+		buf_adds(o, "</td>");
 		if (internal) {
 			places_cell(o, 0);
 			buf_printf(o, "%h</td>", row[5] ? row[5] : "");
@@ -422,8 +424,8 @@ int page_organisation(struct request *req)
 	buf_printf(o, "</h1>\n<p class=\"utrecht-paragraph utrecht-paragraph--lead\">%h</p>\n", org_type_label(g.type));
 	if (role_can(req->user.role, PERM_EDIT))
 		buf_printf(o,
-			   "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
-			   "href=\"/organisations/%t/edit\">%h</a></p>\n",
+			   "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link utrecht-button-link--html-a "
+			   "utrecht-button-link--secondary-action\" href=\"/organisations/%t/edit\">%h</a></p>\n",
 			   g.id, _("Edit this organisation"));
 	if (g.description) {
 		buf_printf(o, "<p class=\"utrecht-paragraph steiger-description\">%h", g.description);

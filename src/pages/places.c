@@ -9,7 +9,8 @@
 void places_table_begin(struct buf *o, const char *caption, const char *const *headers, const int *numeric, size_t n)
 {
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n"
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n"
 		   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\">"
 		   "<tr class=\"utrecht-table__row\">",
 		   caption);
@@ -23,7 +24,7 @@ void places_table_begin(struct buf *o, const char *caption, const char *const *h
 /* See places.h. */
 void places_table_end(struct buf *o)
 {
-	buf_adds(o, "</tbody>\n</table>\n");
+	buf_adds(o, "</tbody>\n</table></div>\n");
 }
 
 /* See places.h. */

@@ -43,7 +43,8 @@ static void dl_row(struct buf *o, const char *term, const char *value)
 static void table_begin(struct buf *o, const char *caption, const char *const *heads)
 {
 	buf_printf(o,
-		   "<table class=\"utrecht-table utrecht-table--html-table steiger-table\">\n"
+		   "<div class=\"steiger-table-scroll\"><table class=\"utrecht-table utrecht-table--html-table "
+		   "steiger-table\">\n"
 		   "<caption class=\"utrecht-table__caption\">%h</caption>\n<thead class=\"utrecht-table__header\">"
 		   "<tr class=\"utrecht-table__row\">",
 		   caption);
@@ -55,7 +56,7 @@ static void table_begin(struct buf *o, const char *caption, const char *const *h
 /* Close a table. */
 static void table_end(struct buf *o)
 {
-	buf_adds(o, "</tbody>\n</table>\n");
+	buf_adds(o, "</tbody>\n</table></div>\n");
 }
 
 /* Open a form to action with a hidden action field. */

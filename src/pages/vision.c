@@ -401,7 +401,8 @@ static void items_table(struct request *req, const struct vision_tree *t, const 
 		places_cell(o, 0);
 		buf_printf(o, "%h</td>", code_label(it->kind));
 		places_cell(o, 0);
-		buf_printf(o, "%h</td>", code_label(it->status));
+		status_badge(o, it->status);
+		buf_adds(o, "</td>");
 		places_cell(o, 1);
 		if (it->has_budget) {
 			places_eur(req, it->budget);

@@ -258,6 +258,21 @@ static size_t chars_that_fit(double width, int font)
 	return n < 2 ? 2 : (size_t)n;
 }
 
+/* The number of characters of the longest word of s. */
+static size_t longest_word(const char *s)
+{
+	size_t best = 0, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		while (j < len && !wrap_space(s[j]))
+			j++;
+		if (char_count(s + i, j - i) > best)
+			best = char_count(s + i, j - i);
+		i = j + 1;
+	}
+	return best;
+}
+
 /* Wrap the text s into at most maxlines (<= MAX_TEXT_LINES) lines of at
  * most maxchars characters each, breaking at white space; a word longer
  * than a line is broken where it must be. When the text does not fit,
@@ -1444,6 +1459,18 @@ void chart_heatmap(struct buf *out, const struct chart *c)
 	if (col_w < MIN_CELL_WIDTH) {
 		col_w = MIN_CELL_WIDTH;
 		width = label_w + (int)nser * col_w + MARGIN;
+	}
+	/* A column is as wide as the longest word of its header: a name
+	 * broken inside a word is hard to read. */
+	for (size_t s = 0; s < nser; s++) {
+		int need;
+		buf_reset(&name);
+		series_name(&name, c, s);
+		need = (int)ceil((double)longest_word(name.data) * FONT_SMALL * CHAR_ADVANCE) + 6;
+		if (col_w < need) {
+			col_w = need;
+			width = label_w + (int)nser * col_w + MARGIN;
+		}
 	}
 	header_chars = chars_that_fit(col_w - 4, FONT_SMALL);
 	for (size_t s = 0; s < nser; s++) {

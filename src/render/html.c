@@ -5,6 +5,7 @@
 #include "render/html.h"
 #include "web/http.h"
 #include "web/assets.h"
+#include "core/register.h"
 
 /* A navigation entry: its section, path, label and the permission it
  * needs (PERM_COUNT: any logged-in user). */
@@ -392,4 +393,26 @@ void field_multiselect(struct request *req, const struct form_errors *fe, const 
 		buf_printf(&req->out, "<option value=\"%h\"%s>%h</option>\n", codes[i],
 			   in_list(selected, codes[i]) ? " selected" : "", labels[i]); /* literal */
 	buf_adds(&req->out, "</select></div>\n</div>\n");
+}
+
+/* See html.h. */
+void status_badge(struct buf *o, const char *status)
+{
+	static const struct {
+		const char *status; /* item status code */
+		const char *look;   /* the badge's modifier */
+	} looks[] = {
+		{ "planned", "neutral" },
+		{ "active", "active" },
+		{ "completed", "success" },
+		{ "stopped", "inactive" },
+	};
+	const char *look = "neutral";
+	if (!status || !*status)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(looks); i++)
+		if (strcmp(status, looks[i].status) == 0)
+			look = looks[i].look;
+	buf_printf(o, "<span class=\"utrecht-status-badge utrecht-status-badge--%s\">%h</span>", look,
+		   code_label(status)); /* literal */
 }

@@ -76,6 +76,11 @@ void html_link(struct buf *b, const char *href, const char *text);
 void field_checkbox(struct request *req, const struct form_errors *fe, const char *name, const char *label, int checked,
 		    const char *hint);
 
+/* Append the status of an item (planned, active, completed, stopped) as
+ * an NL Design System status badge: its word, in a calm colour per status
+ * (the colour only adds to the word). Nothing for an empty status. */
+void status_badge(struct buf *o, const char *status);
+
 /* A select of several values among codes[i] shown as labels[i]
  * (NULL-ended lists), each selected when it is in the |-separated list
  * selected; a selected value that is not among the codes is kept as an

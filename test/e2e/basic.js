@@ -1,38 +1,42 @@
 /*
  * basic.js - the browser tests of the pages every version has: logging in
- * and out, keyboard-only use (skip link, navigation, visible focus),
- * axe-core on every page of pages.js in Dutch and English, reflow at
- * 320 px, pointer targets, styles under the CSP, print, and the script's
- * confirm question.
+ * and out, keyboard-only use (skip link, navigation, visible focus), print,
+ * the script's confirm question; and every page of pages.js, one test each
+ * (checkPage): axe-core in Dutch and English, styles under the CSP (every
+ * class styled), keyboard reachability with visible focus, 44 px pointer
+ * targets, no sideways scrolling at 1280 px and at 320 px. A page is
+ * loaded twice (Dutch, English); the contexts of a role are shared.
  */
 "use strict";
 const e2e = require("./lib");
 const PAGES = require("./pages");
 const { expect, test } = e2e;
 
-/* The pages of pages.js as { role, path, status }. */
+/* The pages of pages.js as { role, who, path, status, post }. */
 function allPages() {
   const list = [];
-  for (const [role, paths] of Object.entries(PAGES))
-    for (const p of paths) {
-      const [path, status] = Array.isArray(p) ? p : [p, 200];
-      list.push({ role: role === "anonymous" ? null : role, who: role, path, status });
+  for (const [who, entries] of Object.entries(PAGES))
+    for (const p of entries) {
+      const [path, status, post] = typeof p === "string" ? [p, 200] : Array.isArray(p) ? [...p, null] : [p.path, p.status || 200, p.post];
+      list.push({ role: who === "anonymous" ? null : who, who, path, status, post });
     }
   return list;
 }
 
-/* Open path in ctx; fail unless it answers with status. Resolves to the
- * page, with page.problems: console errors (a CSP refusal, say). */
-async function open(ctx, env, path, status) {
+/* Open path in ctx (or, with post, send the form that leads to it; see
+ * lib.js submitForm); fail unless it answers with status. Resolves to the
+ * page, with page.problems: console errors (a CSP refusal, say; not the
+ * error status of the page itself). */
+async function open(ctx, env, path, status, post) {
   const page = await ctx.newPage();
   page.problems = [];
   page.on("console", (m) => {
-    /* the error page's own status is not a problem */
-    if (m.type() === "error" && m.location().url !== env.srv.url + path) page.problems.push(m.text());
+    const loc = m.location().url || "";
+    if (m.type() === "error" && !(/^Failed to load resource/.test(m.text()) && !loc.includes("/assets/"))) page.problems.push(m.text());
   });
   page.on("pageerror", (err) => page.problems.push(String(err)));
-  const res = await page.goto(env.srv.url + path);
-  expect(res.status() === status, `GET ${path} answered ${res.status()}, expected ${status} (now at ${page.url()})`);
+  const res = post ? await e2e.submitForm(page, env.srv, post) : await page.goto(env.srv.url + path);
+  expect(res.status() === status, `${post ? "the form of " + post.from : "GET " + path} answered ${res.status()}, expected ${status} (now at ${page.url()})`);
   return page;
 }
 
@@ -40,6 +44,70 @@ async function open(ctx, env, path, status) {
 async function textOf(page, selector) {
   const el = await page.$(selector);
   return el ? (await el.innerText()).trim() : "";
+}
+
+/* The pointer targets on page under 44 px high: the header's links, and
+ * every button, text box, select and checkbox label. */
+async function smallTargets(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".steiger-header a, .utrecht-button, .utrecht-button-link, .utrecht-textbox, .utrecht-select, " +
+      ".utrecht-form-label--checkbox, .steiger-nav__link, .utrecht-pagination__page-link, .utrecht-pagination__relative-link")]
+      .filter((e) => e.getClientRects().length)
+      .map((e) => [e.textContent.trim() || e.id || e.className, e.getBoundingClientRect().height])
+      .filter(([, h]) => h < 44)
+      .map(([t, h]) => `${t}: ${h} px`));
+}
+
+/*
+ * Every check of one page, as role, one after the other on the same page:
+ * in Dutch at 1280 px the styles (stylesheet, script, console, classes),
+ * pointer targets, keyboard (Tab reaches everything, visibly), axe-core and
+ * no sideways scrolling; at 320 px the reflow; then in English axe-core
+ * again. Resolves to the problems found, each a line naming its check.
+ */
+async function checkPage(env, ctx, p) {
+  const problems = [];
+  const note = (check, lines) => { if (lines.length) problems.push(`${check}:\n  ` + lines.join("\n  ")); };
+  await ctx.addCookies([{ name: "lang", value: "nl", url: env.srv.url }]);
+  let page = await open(ctx, env, p.path, p.status, p.post);
+  await page.waitForLoadState("load");
+  const themed = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--steiger-primary").trim());
+  const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, nonce: s.nonce.length > 0 })));
+  note("styles", [
+    ...(themed === "" ? ["the theme's tokens are not there: the stylesheet did not load"] : []),
+    ...(scripts.length >= 1 && scripts.every((s) => s.src && s.nonce) ? [] : [`a script inline or without a nonce: ${JSON.stringify(scripts)}`]),
+    ...(await e2e.unstyledClasses(page)).map((c) => `${c}: a class of an NL Design System component that is not in the embedded CSS (NLDS_COMPONENTS in the Makefile)`),
+    ...(await e2e.unstyledOwnClasses(page)).map((c) => `${c}: no rule of steiger.css styles it`),
+    ...page.problems.map((t) => `console: ${t}`),
+  ]);
+  note("pointer targets under 44 px", await smallTargets(page));
+  const wide = await e2e.overflow(page);
+  note("no sideways scrolling at 1280 px", wide.scroll > wide.width ? [`the page is ${wide.scroll} px wide`, ...wide.out] : []);
+  const walk = await e2e.keyboardWalk(page);
+  note("keyboard", [
+    ...(walk.reached >= 2 ? [] : [`Tab reached only ${walk.reached} elements`]),
+    ...walk.missing.map((m) => `never reached by Tab: ${m}`),
+    ...walk.invisible.map((m) => `no visible focus indicator: ${m}`),
+  ]);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  note("axe-core (nl)", [...(lang === "nl" ? [] : [`the page says lang="${lang}"`]), ...(await e2e.axeViolations(page))]);
+  await page.setViewportSize({ width: 320, height: 800 });
+  const narrow = await page.evaluate(() => ({
+    out: [...document.querySelectorAll(".steiger-header a, .steiger-header button, .steiger-main h1")]
+      .map((e) => [e.textContent.trim(), e.getBoundingClientRect()])
+      .filter(([, b]) => b.left < 0 || b.right > 320 || b.width === 0)
+      .map(([t, b]) => `${t} (${Math.round(b.left)}..${Math.round(b.right)})`),
+  }));
+  const reflow = await e2e.overflow(page);
+  note("reflow at 320 px", [...(reflow.scroll > 320 ? [`the page is ${reflow.scroll} px wide`, ...reflow.out] : []),
+    ...narrow.out.map((t) => `outside the viewport: ${t}`)]);
+  await page.close();
+  await ctx.addCookies([{ name: "lang", value: "en", url: env.srv.url }]);
+  page = await open(ctx, env, p.path, p.status, p.post);
+  const langEn = await page.evaluate(() => document.documentElement.lang);
+  note("axe-core (en)", [...(langEn === "en" ? [] : [`the page says lang="${langEn}"`]), ...(await e2e.axeViolations(page))]);
+  await page.close();
+  return problems;
 }
 
 module.exports = function (env) {
@@ -148,71 +216,12 @@ module.exports = function (env) {
     await ctx.close();
   });
 
+  const contexts = new Map(); /* role -> its browser context, shared by its pages (closed with the browser) */
   for (const p of allPages())
-    test(`keyboard: Tab reaches every link, button and field of ${p.path} as ${p.who}, each with a visible focus indicator`, async () => {
-      const ctx = await e2e.contextAs(env.browser, env.srv, p.role);
-      const page = await open(ctx, env, p.path, p.status);
-      const r = await e2e.keyboardWalk(page);
-      expect(r.reached >= 2, `Tab reached only ${r.reached} elements`);
-      expect(r.missing.length === 0, `never reached by Tab: ${r.missing.join(", ")}`);
-      expect(r.invisible.length === 0, `no visible focus indicator:\n${r.invisible.join("\n")}`);
-      await ctx.close();
-    });
-
-  for (const lang of ["nl", "en"])
-    for (const p of allPages())
-      test(`axe-core (WCAG 2.1 A/AA): no serious or critical violations on ${p.path} as ${p.who} (${lang})`, async () => {
-        const ctx = await e2e.contextAs(env.browser, env.srv, p.role, lang);
-        const page = await open(ctx, env, p.path, p.status);
-        const htmlLang = await page.evaluate(() => document.documentElement.lang);
-        expect(htmlLang === lang, `the page says lang="${htmlLang}", expected "${lang}"`);
-        const violations = await e2e.axeViolations(page);
-        expect(violations.length === 0, () => violations.join("\n"));
-        await ctx.close();
-      });
-
-  for (const p of allPages())
-    test(`styles: ${p.path} as ${p.who} loads its stylesheet and script under the CSP, and every utrecht-* class has CSS`, async () => {
-      const ctx = await e2e.contextAs(env.browser, env.srv, p.role);
-      const page = await open(ctx, env, p.path, p.status);
-      await page.waitForLoadState("load");
-      const themed = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--steiger-primary").trim());
-      expect(themed !== "", "the theme's tokens are not there: the stylesheet did not load");
-      const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, nonce: s.nonce.length > 0 })));
-      expect(scripts.length >= 1 && scripts.every((s) => s.src && s.nonce), `a script inline or without a nonce: ${JSON.stringify(scripts)}`);
-      const missing = await e2e.unstyledClasses(page);
-      expect(missing.length === 0, `classes of NL Design System components that are not in the embedded CSS (add the component to NLDS_COMPONENTS in the Makefile): ${missing.join(", ")}`);
-      expect(page.problems.length === 0, `console errors (a CSP refusal of an inline style or script?):\n${page.problems.join("\n")}`);
-      await ctx.close();
-    });
-
-  for (const p of allPages())
-    test(`reflow: ${p.path} as ${p.who} fits 320 px without scrolling sideways; navigation and header tools stay in view`, async () => {
-      const ctx = await e2e.contextAs(env.browser, env.srv, p.role, "nl", 320);
-      const page = await open(ctx, env, p.path, p.status);
-      const r = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        out: [...document.querySelectorAll(".steiger-header a, .steiger-header button, .steiger-main h1")]
-          .map((e) => [e.textContent.trim(), e.getBoundingClientRect()])
-          .filter(([, b]) => b.left < 0 || b.right > 320 || b.width === 0)
-          .map(([t, b]) => `${t} (${Math.round(b.left)}..${Math.round(b.right)})`),
-      }));
-      expect(r.scroll <= 320, `the page is ${r.scroll} px wide at a 320 px viewport`);
-      expect(r.out.length === 0, `outside the 320 px viewport: ${r.out.join(", ")}`);
-      await ctx.close();
-    });
-
-  for (const p of allPages())
-    test(`pointer targets: the links of the header and every button and form control on ${p.path} as ${p.who} are at least 44 px high`, async () => {
-      const ctx = await e2e.contextAs(env.browser, env.srv, p.role);
-      const page = await open(ctx, env, p.path, p.status);
-      const small = await page.evaluate(() =>
-        [...document.querySelectorAll(".steiger-header a, .utrecht-button, .utrecht-textbox, .utrecht-select, .utrecht-form-label--checkbox, .steiger-nav__link")]
-          .map((e) => [e.textContent.trim() || e.id || e.className, e.getBoundingClientRect().height])
-          .filter(([, h]) => h < 44)
-          .map(([t, h]) => `${t}: ${h} px`));
-      expect(small.length === 0, `under 44 px: ${small.join(", ")}`);
-      await ctx.close();
+    test(`${p.path} as ${p.who}: axe-core WCAG 2.1 A/AA (nl, en), styles, keyboard, pointer targets, reflow at 320 px`, async () => {
+      if (!contexts.has(p.who)) contexts.set(p.who, await e2e.contextAs(env.browser, env.srv, p.role));
+      const problems = await checkPage(env, contexts.get(p.who), p);
+      expect(problems.length === 0, () => problems.join("\n"));
     });
 
   test("print: the overview prints without navigation, header tools or buttons, in black on white", async () => {
