@@ -22,25 +22,33 @@ struct spec {
 	int left;            /* the '-' flag: pad on the right */
 };
 
+/* The bytes HTML escapes (see html_entity). */
+static const unsigned char html_special[256] = { ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1 };
+
+/* The entity for one of the html_special bytes. */
+static const char *html_entity(char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	default: return "&#39;";
+	}
+}
+
 /* See fmt.h. The bytes between the ones to escape are added in one piece. */
 void buf_add_html(struct buf *b, const char *s, size_t len)
 {
-	size_t i, start = 0;
-	for (i = 0; i < len; i++) {
-		const char *ent;
-		unsigned char c = (unsigned char)s[i];
-		if (c > '>' || (c != '&' && c != '<' && c != '>' && c != '"' && c != '\''))
-			continue;
-		switch (c) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		default: ent = "&#39;"; break;
-		}
+	size_t i = 0, start = 0;
+	for (;;) {
+		while (i < len && !html_special[(unsigned char)s[i]])
+			i++;
+		if (i == len)
+			break;
 		buf_add(b, s + start, i - start);
-		buf_adds(b, ent);
-		start = i + 1;
+		buf_adds(b, html_entity(s[i]));
+		start = ++i;
 	}
 	buf_add(b, s + start, len - start);
 }
