@@ -15,6 +15,7 @@
 #include "web/assets.h"
 #include "web/http.h"
 #include "web/router.h"
+#include "db/memo.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -318,6 +319,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	req->db = thread_db(cn->srv);
 	if (!req->db)
 		return send_error(c, cn, 503, _("The database cannot be opened; try again later."));
+	db_memo_request(req->db); /* the data version is read once for it */
 	router_dispatch(req, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token"));
 	return send_response(c, cn);
 }

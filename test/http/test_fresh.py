@@ -1,16 +1,17 @@
-"""test_fresh.py - the home page shows a change at once, on every thread.
+"""test_fresh.py - a change shows at once, on every thread.
 
-The server keeps the overview and the findings of the home page per
-thread until the data changes (src/db/memo.h). These tests change the
-data from outside (the command line, another connection) and then ask for
-the page on many new connections, so that every thread of the server
-answers: each must show the change at once."""
+The server keeps the overview and the findings of the home page, and the
+sessions and accounts it looked up, per thread until the data changes
+(src/db/memo.h). These tests change the data from outside (the command
+line, another connection, another request) and then ask on many new
+connections, so that every thread of the server answers: each must show
+the change at once."""
 import os
 import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from steiger_http import Server, expect, run, test  # noqa: E402
+from steiger_http import PASSWORDS, Server, expect, run, test  # noqa: E402
 
 srv = Server(threads=4)
 client = srv.client("medewerker")
@@ -70,6 +71,48 @@ def _():
     srv.steiger("set", "actieplan-economie", "archived", "nee")
     seen = every_answer(policies)
     expect(seen == [before_policies[0]] * ASKS, seen)
+
+
+def statuses(c, path="/"):
+    """The status of ASKS answers to GET path for client c."""
+    return [c.get(path).status for _ in range(ASKS)]
+
+
+@test("a disabled account is logged out at once on every thread; enabled again, it can log in")
+def _():
+    c = srv.client("raad")
+    expect(statuses(c) == [200] * ASKS)
+    srv.steiger("user", "disable", "raad")
+    seen = statuses(c)
+    expect(seen == [303] * ASKS, seen)
+    expect(c.login("raad", PASSWORDS["raad"]).status != 303)
+    srv.steiger("user", "enable", "raad")
+    expect(c.login("raad", PASSWORDS["raad"]).status == 303)
+    seen = statuses(c)
+    expect(seen == [200] * ASKS, seen)
+
+
+@test("a new role counts at once on every thread (the Users page is in the menu of a beheerder only)")
+def _():
+    c = srv.client("partner")
+    seen = ['href="/users"' in c.get("/").body for _ in range(ASKS)]
+    expect(seen == [False] * ASKS, seen)
+    srv.steiger("user", "role", "partner", "beheerder")
+    seen = ['href="/users"' in c.get("/").body for _ in range(ASKS)]
+    expect(seen == [True] * ASKS, seen)
+    srv.steiger("user", "role", "partner", "partner")
+
+
+@test("after logging out, the old session cookie works on no thread")
+def _():
+    c = srv.client("bestuur")
+    expect(statuses(c) == [200] * ASKS)
+    cookie = c.cookies["steiger_session"]
+    r = c.post("/logout")
+    expect(r.status == 303, r)
+    c.cookies["steiger_session"] = cookie  # the browser kept it anyway
+    seen = statuses(c)
+    expect(seen == [303] * ASKS, seen)
 
 
 run(srv)

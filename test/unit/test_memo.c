@@ -34,7 +34,7 @@ static double total_budget(struct db *db)
 /* The result kept for slot, or NULL. */
 static const void *kept(struct db *db, enum db_memo_slot slot)
 {
-	return db->memo ? db->memo[slot].value : NULL;
+	return db->memo ? db->memo->slot[slot].value : NULL;
 }
 
 /* Unchanged data: the kept result is used, and what the caller gets is
@@ -121,6 +121,34 @@ static void test_not_kept_in_transaction(void **state)
 	dbtest_done(&t);
 }
 
+/* Within a request (db_memo_request) the data version is read once: a
+ * change by another connection shows from the next request on; one made
+ * through this connection shows at once. */
+static void test_request_scope(void **state)
+{
+	struct dbtest t;
+	struct db *other;
+	struct err e = { 0, "" };
+	(void)state;
+	dbtest_open(&t);
+	assert_int_equal(db_exec(t.db, data_sql, &e), 0);
+	assert_int_equal(db_open(&other, t.path, 0, &e), 0);
+	db_set_actor(other, "unit-test-2", "test");
+	db_memo_request(t.db);
+	assert_true(total_budget(t.db) == 500);
+	assert_int_equal(db_exec(other, "UPDATE item_year SET budget = 50 WHERE item_id = 'c'", &e), 0);
+	assert_true(total_budget(t.db) == 500); /* the same request: the same version */
+	assert_int_equal(db_exec(t.db, "UPDATE item_year SET budget = 200 WHERE item_id = 'a'", &e), 0);
+	assert_true(total_budget(t.db) == 250); /* its own write, and so a new snapshot */
+	db_memo_request(t.db);
+	assert_int_equal(db_exec(other, "UPDATE item_year SET budget = 60 WHERE item_id = 'c'", &e), 0);
+	assert_true(total_budget(t.db) == 260); /* read after the change */
+	db_memo_request(t.db);
+	assert_true(total_budget(t.db) == 260);
+	db_close(other);
+	dbtest_done(&t);
+}
+
 /* The number of findings of check c in fs. */
 static size_t count_of(const struct findings *fs, enum check_id c)
 {
@@ -183,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_change_other_connection),
 		cmocka_unit_test(test_not_kept_in_transaction),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_request_scope),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
