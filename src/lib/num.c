@@ -392,10 +392,21 @@ static size_t utoa_digits(char *out, unsigned long long v, size_t min_digits)
 static void add_grouped(struct buf *b, const char *digits, size_t intlen, const char *decimals, size_t declen,
 			int dutch)
 {
-	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0)
-			buf_addch(b, dutch ? '.' : ',');
-		buf_addch(b, digits[i]);
+	char out[64];
+	size_t k = 0;
+	if (intlen + intlen / 3 + 1 + declen > sizeof(out)) { /* long: %f of a huge value */
+		for (size_t i = 0; i < intlen; i++) {
+			if (i && (intlen - i) % 3 == 0)
+				buf_addch(b, dutch ? '.' : ',');
+			buf_addch(b, digits[i]);
+		}
+	} else {
+		for (size_t i = 0; i < intlen; i++) {
+			if (i && (intlen - i) % 3 == 0)
+				out[k++] = dutch ? '.' : ',';
+			out[k++] = digits[i];
+		}
+		buf_add(b, out, k);
 	}
 	if (declen) {
 		buf_addch(b, dutch ? ',' : '.');
