@@ -7,7 +7,8 @@
 #   make test       every test suite; ends with one line "N passed, M failed"
 #   make sanitize   the same tests on an ASan+UBSan build (build-asan/)
 #   make bench      the benchmarks; figures go to bench/RESULTS.md
-#   make fuzz       run the libFuzzer targets for FUZZ_SECONDS each (clang)
+#   make fuzz       run the libFuzzer targets for FUZZ_SECONDS each (clang;
+#                   FUZZ_TARGETS="form cookie" for some of them)
 #   make lint       format, escaping-formatter and catalogue checks
 #   make screenshots  PNGs of the main pages in doc/screenshots/ (Dutch, desktop)
 #   make install    install the binary and man page under PREFIX
@@ -18,6 +19,7 @@ BUILD    ?= build
 CC       ?= cc
 PORT     ?= 8040
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
 PKGS     := sqlite3 xlsxwriter libsodium libmicrohttpd
 WARN     := -std=c17 -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
@@ -149,7 +151,7 @@ $(BUILD)/test/test_%: test/unit/test_%.c test/unit/unit.h test/unit/dbtest.h $(L
 	$(CC) $(ALL_CFLAGS) -Itest/unit -Wno-missing-prototypes $$(pkg-config --cflags cmocka) \
 	  -o $@ $< $(LIBA) $(LIBS) $$(pkg-config --libs cmocka) $(ALL_LDFLAGS)
 
-$(BUILD)/test/replay_%: test/fuzz/%.c test/fuzz/replay.c $(LIBA)
+$(BUILD)/test/replay_%: test/fuzz/%.c test/fuzz/replay.c $(wildcard test/fuzz/*.h) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ test/fuzz/replay.c $< $(LIBA) $(LIBS) $(ALL_LDFLAGS)
 
@@ -169,13 +171,13 @@ sanitize: setup-check
 
 FUZZ_CFLAGS = -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -I$(BUILD) $(PKG_CFLAGS)
 
-build-fuzz/fuzz_%: test/fuzz/fuzz_%.c
+build-fuzz/fuzz_%: test/fuzz/fuzz_%.c $(wildcard test/fuzz/*.h)
 	@$(MAKE) --no-print-directory CC=clang SANITIZE=1 BUILD=build-fuzz CFLAGS=-fsanitize=fuzzer-no-link \
 	  build-fuzz/libsteiger.a
 	@mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< build-fuzz/libsteiger.a $(LIBS)
 
-fuzz: $(FUZZ_SRC:test/fuzz/%.c=build-fuzz/%)
+fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 	@for f in $^; do \
 	  name=$${f#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus-$$name; \
 	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \

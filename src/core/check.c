@@ -52,6 +52,40 @@ void findings_add(struct findings *fs, enum check_id c, const char *record, cons
 	fs->n++;
 }
 
+/* See check.h. */
+void findings_copy(struct findings *dst, const struct findings *src)
+{
+	size_t size = 0, used = 0;
+	char *pool = NULL;
+	ARRAY_GROW(dst->f, dst->cap, dst->n + src->n);
+	if (!dst->pool && src->n) {
+		for (size_t i = 0; i < src->n; i++)
+			size += strlen(src->f[i].record) + strlen(src->f[i].message) + 2;
+		pool = dst->pool = xmalloc(size);
+		dst->pool_size = size;
+	}
+	for (size_t i = 0; i < src->n; i++) {
+		struct finding *f = &dst->f[dst->n++];
+		f->check = src->f[i].check;
+		if (pool) {
+			size_t rl = strlen(src->f[i].record) + 1, ml = strlen(src->f[i].message) + 1;
+			f->record = memcpy(pool + used, src->f[i].record, rl);
+			f->message = memcpy(pool + used + rl, src->f[i].message, ml);
+			used += rl + ml;
+		} else {
+			f->record = xstrdup(src->f[i].record);
+			f->message = xstrdup(src->f[i].message);
+		}
+	}
+}
+
+/* Whether s lies in the pool of fs (and so is not freed on its own). */
+static int in_pool(const struct findings *fs, const char *s)
+{
+	uintptr_t p = (uintptr_t)fs->pool, q = (uintptr_t)s;
+	return fs->pool && q >= p && q < p + fs->pool_size;
+}
+
 /* Parse YYYY-MM-DD into a day number; -1 when it is not a date. */
 static long day_number(const char *s)
 {
@@ -100,10 +134,14 @@ void findings_sort(struct findings *fs)
 void findings_free(struct findings *fs)
 {
 	for (size_t i = 0; i < fs->n; i++) {
-		free(fs->f[i].record);
-		free(fs->f[i].message);
+		if (!in_pool(fs, fs->f[i].record))
+			free(fs->f[i].record);
+		if (!in_pool(fs, fs->f[i].message))
+			free(fs->f[i].message);
 	}
 	free(fs->f);
+	free(fs->pool);
 	fs->f = NULL;
-	fs->n = fs->cap = 0;
+	fs->pool = NULL;
+	fs->n = fs->cap = fs->pool_size = 0;
 }

@@ -40,7 +40,10 @@ struct finding {
 struct findings {
 	struct finding *f;
 	size_t n, cap;
-	char today[11]; /* the reference date */
+	char today[11];   /* the reference date */
+	char *pool;       /* one block holding the strings findings_copy made
+			     (the home page copies them on every request), or NULL */
+	size_t pool_size; /* its size */
 };
 
 /* The severity of a check. */
@@ -64,6 +67,10 @@ int contract_ends_within(const char *end_date, const char *today, long horizon_d
 
 /* Sort the findings by check, keeping the order within a check. */
 void findings_sort(struct findings *fs);
+
+/* Append deep copies of the findings of src to dst (their strings in one
+ * block when dst has none yet; findings_free frees it). */
+void findings_copy(struct findings *dst, const struct findings *src);
 
 /* Free all findings. */
 void findings_free(struct findings *fs);

@@ -56,6 +56,9 @@ struct status {
 	struct status_provenance prov[REG_COUNT];
 	struct status_field *fields; /* illustrative fields */
 	size_t nfields, capfields;
+	char *pool;       /* one block holding the strings status_copy made
+			     (the home page copies them on every request), or NULL */
+	size_t pool_size; /* its size */
 };
 
 /* The vision kinds in the order of vision_counts. */
@@ -69,6 +72,10 @@ struct status_group *status_add_group(struct status_groups *gs, const char *key,
 
 /* The share (0..1) of x in total, 0 when total is 0. */
 double status_share(double x, double total);
+
+/* Make dst a deep copy of src, its strings in one block (free it with
+ * status_free). */
+void status_copy(struct status *dst, const struct status *src);
 
 /* Free what st holds. */
 void status_free(struct status *st);

@@ -4,6 +4,45 @@
  */
 #include "steiger.h"
 #include "db/account.h"
+#include "db/memo.h"
+
+/* How many sessions and accounts a connection keeps (memo.h) while the
+ * data is unchanged: every request of the server looks up its session and
+ * account, and a thread serves many users in turn. */
+#define KEPT_ROWS 32
+
+/* Sessions and accounts kept on a connection (the value of the memo slots
+ * DB_MEMO_SESSIONS and DB_MEMO_ACCOUNTS). */
+struct kept_rows {
+	size_t n;    /* rows held */
+	size_t next; /* the row to replace when full */
+	union {
+		struct session sessions[KEPT_ROWS];
+		struct account accounts[KEPT_ROWS];
+	} rows; /* the rows of the slot's kind */
+};
+
+/* The table kept in slot at the version of r, made (empty) when there is
+ * none; NULL when nothing may be kept (r not usable). */
+static struct kept_rows *kept_table(struct db *db, enum db_memo_slot slot, struct db_memo_read *r)
+{
+	struct kept_rows *t;
+	if (!db_memo_version(db, r))
+		return NULL;
+	if ((t = db_memo_get(db, slot, "", r)))
+		return t;
+	t = xcalloc(1, sizeof(*t));
+	db_memo_put(db, slot, "", r, t, free);
+	return db_memo_get(db, slot, "", r);
+}
+
+/* The place for a new row in t. */
+static size_t kept_place(struct kept_rows *t)
+{
+	size_t i = t->n < KEPT_ROWS ? t->n++ : t->next;
+	t->next = (i + 1) % KEPT_ROWS;
+	return i;
+}
 
 /* Copy the text of column c of st into out (size n), "" for NULL. */
 static void col_copy(sqlite3_stmt *st, int c, char *out, size_t n)
@@ -25,11 +64,19 @@ static int run(struct db *db, sqlite3_stmt *st, struct err *e, const char *what)
 /* See account.h. */
 int db_account_get(struct db *db, const char *name, struct account *a, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT name, coalesce(display_name, name), coalesce(email, ''), role, disabled,"
-				   " coalesce(password_hash, '') FROM account WHERE name = ?",
-				   e);
+	struct db_memo_read r;
+	struct kept_rows *kept = kept_table(db, DB_MEMO_ACCOUNTS, &r);
+	sqlite3_stmt *st;
 	int rc;
+	for (size_t i = 0; kept && i < kept->n; i++)
+		if (strcmp(kept->rows.accounts[i].name, name) == 0) {
+			*a = kept->rows.accounts[i];
+			return 0;
+		}
+	st = db_stmt(db,
+		     "SELECT name, coalesce(display_name, name), coalesce(email, ''), role, disabled,"
+		     " coalesce(password_hash, '') FROM account WHERE name = ?",
+		     e);
 	if (!st)
 		return E_DB;
 	db_bind_text(st, 1, name);
@@ -43,8 +90,13 @@ int db_account_get(struct db *db, const char *name, struct account *a, struct er
 		col_copy(st, 5, a->hash, sizeof(a->hash));
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return a->role == (enum role) - 1 ? err_set(e, E_DB, _("account %s has an unknown role"), name) : 0;
+	if (rc == SQLITE_ROW && a->role == (enum role) - 1)
+		return err_set(e, E_DB, _("account %s has an unknown role"), name);
+	if (rc == SQLITE_ROW) {
+		if (kept && strcmp(a->name, name) == 0)
+			kept->rows.accounts[kept_place(kept)] = *a;
+		return 0;
+	}
 	if (rc == SQLITE_DONE)
 		return err_set(e, E_NOTFOUND, _("no account \"%s\""), name);
 	return db_fail(db, e, _("reading an account"));
@@ -169,21 +221,33 @@ int db_session_add(struct db *db, const struct session *s, const char *address, 
 /* See account.h. */
 int db_session_get(struct db *db, const char *token_hash, long long now, struct session *s, struct err *e)
 {
-	sqlite3_stmt *st =
-		db_stmt(db, "SELECT account, csrf, created_at, seen_at FROM session WHERE token_hash = ?", e);
-	int rc;
-	if (!st)
-		return E_DB;
-	db_bind_text(st, 1, token_hash);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(s->token_hash, sizeof(s->token_hash), "%s", token_hash);
-		col_copy(st, 0, s->account, sizeof(s->account));
-		col_copy(st, 1, s->csrf, sizeof(s->csrf));
-		s->created = sqlite3_column_int64(st, 2);
-		s->seen = sqlite3_column_int64(st, 3);
+	struct db_memo_read r;
+	struct kept_rows *kept = kept_table(db, DB_MEMO_SESSIONS, &r);
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; kept && i < kept->n; i++)
+		if (strcmp(kept->rows.sessions[i].token_hash, token_hash) == 0) {
+			*s = kept->rows.sessions[i];
+			rc = SQLITE_ROW;
+			break;
+		}
+	if (rc != SQLITE_ROW) {
+		if (!(st = db_stmt(db, "SELECT account, csrf, created_at, seen_at FROM session WHERE token_hash = ?",
+				   e)))
+			return E_DB;
+		db_bind_text(st, 1, token_hash);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			snprintf(s->token_hash, sizeof(s->token_hash), "%s", token_hash);
+			col_copy(st, 0, s->account, sizeof(s->account));
+			col_copy(st, 1, s->csrf, sizeof(s->csrf));
+			s->created = sqlite3_column_int64(st, 2);
+			s->seen = sqlite3_column_int64(st, 3);
+			if (kept && strlen(token_hash) < sizeof(s->token_hash))
+				kept->rows.sessions[kept_place(kept)] = *s;
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return E_NOTFOUND;
 	if (rc != SQLITE_ROW)

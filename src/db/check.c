@@ -8,6 +8,7 @@
 #include "steiger.h"
 #include "core/register.h"
 #include "db/check.h"
+#include "db/memo.h"
 
 /* One query-based check: its rows are (record, a, b, c). */
 struct query_check {
@@ -209,9 +210,8 @@ static int check_file(struct db *db, struct findings *fs, struct err *e)
 	return 0;
 }
 
-/* See db/check.h. The findings come sorted by check, so that they can be
- * printed grouped. */
-int db_check(struct db *db, int full, struct findings *fs, struct err *e)
+/* Run the checks (see db_check) and sort the findings. */
+static int check_compute(struct db *db, int full, struct findings *fs, struct err *e)
 {
 	/* Every write through steiger keeps references intact (foreign keys
 	 * are enforced and every import checks them first), and the audit
@@ -226,4 +226,41 @@ int db_check(struct db *db, int full, struct findings *fs, struct err *e)
 			return E_DB;
 	findings_sort(fs);
 	return 0;
+}
+
+/* Free kept findings (db_memo_end). */
+static void free_kept_findings(void *p)
+{
+	findings_free(p);
+	free(p);
+}
+
+/* See db/check.h. The findings come sorted by check, so that they can be
+ * printed grouped. Without the full scans, the findings are kept on the
+ * connection until the data changes (memo.h), for the home page; they
+ * also depend on the reference date and the language of the messages,
+ * which are part of the key. */
+int db_check(struct db *db, int full, struct findings *fs, struct err *e)
+{
+	struct db_memo_read r;
+	const struct findings *kept;
+	struct findings *keep = NULL;
+	char key[64];
+	int rc;
+	if (full || fs->n)
+		return check_compute(db, full, fs, e);
+	snprintf(key, sizeof(key), "%.10s %d", fs->today, (int)i18n_get());
+	if ((kept = db_memo_begin(db, DB_MEMO_CHECK, key, &r))) {
+		findings_copy(fs, kept);
+		db_memo_end(db, DB_MEMO_CHECK, key, &r, NULL, NULL);
+		return 0;
+	}
+	rc = check_compute(db, full, fs, e);
+	if (rc == 0 && r.usable) {
+		keep = xcalloc(1, sizeof(*keep));
+		memcpy(keep->today, fs->today, sizeof(keep->today));
+		findings_copy(keep, fs);
+	}
+	db_memo_end(db, DB_MEMO_CHECK, key, &r, keep, free_kept_findings);
+	return rc;
 }

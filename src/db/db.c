@@ -3,6 +3,7 @@
  */
 #include "steiger.h"
 #include "db/db.h"
+#include "db/memo.h"
 #include <sys/stat.h>
 
 /* A cache of prepared statements keyed by their SQL text. */
@@ -167,6 +168,7 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	db_memo_clear(db);
 	if (db->cache) {
 		struct strmap *m = &db->cache->map;
 		for (size_t i = 0; i < m->cap; i++)

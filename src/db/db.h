@@ -21,6 +21,7 @@
 #include "lib/err.h"
 
 struct stmt_cache;
+struct db_memos;
 
 struct db {
 	sqlite3 *h;               /* the connection */
@@ -28,6 +29,8 @@ struct db {
 	char *actor;              /* who writes: "cli:jan", an account name */
 	char *context;            /* what writes: "import items.csv", "set" */
 	struct stmt_cache *cache; /* prepared statements by SQL text */
+	struct db_memos *memo;    /* results kept until the data changes
+				      (memo.h), or NULL */
 	int record_audit;         /* 1 while the writer (db_import) logs
 				      whole records itself: the row triggers
 				      then stay silent (steiger_row_audit()) */

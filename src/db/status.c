@@ -9,6 +9,7 @@
 #include "steiger.h"
 #include "db/status.h"
 #include "db/list.h"
+#include "db/memo.h"
 
 /* One item that counts (not archived) with its money in the year. */
 struct money {
@@ -289,8 +290,8 @@ static int provenance(struct db *db, struct status *st, struct err *e)
 	return 0;
 }
 
-/* See db/status.h. */
-int db_status(struct db *db, int year, struct status *st, struct err *e)
+/* Compute st for the year (0: the default year). Returns 0 or E_DB. */
+static int status_compute(struct db *db, int year, struct status *st, struct err *e)
 {
 	sqlite3_stmt *q;
 	memset(st, 0, sizeof(*st));
@@ -341,4 +342,37 @@ int db_status(struct db *db, int year, struct status *st, struct err *e)
 	st->assessments = st->prov[REG_ASSESSMENTS].total;
 	st->decisions = st->prov[REG_DECISIONS].total;
 	return 0;
+}
+
+/* Free a kept status (db_memo_end). */
+static void free_kept_status(void *p)
+{
+	status_free(p);
+	free(p);
+}
+
+/* See db/status.h. The result is kept on the connection until the data
+ * changes (memo.h): the home page asks for it on every request. It also
+ * depends on the date (the default year), which is part of the key. */
+int db_status(struct db *db, int year, struct status *st, struct err *e)
+{
+	struct db_memo_read r;
+	const struct status *kept;
+	struct status *keep = NULL;
+	char key[64], today[11];
+	int rc;
+	today_iso(today);
+	snprintf(key, sizeof(key), "%d %s", year, today);
+	if ((kept = db_memo_begin(db, DB_MEMO_STATUS, key, &r))) {
+		status_copy(st, kept);
+		db_memo_end(db, DB_MEMO_STATUS, key, &r, NULL, NULL);
+		return 0;
+	}
+	rc = status_compute(db, year, st, e);
+	if (rc == 0 && r.usable) {
+		keep = xmalloc(sizeof(*keep));
+		status_copy(keep, st);
+	}
+	db_memo_end(db, DB_MEMO_STATUS, key, &r, keep, free_kept_status);
+	return rc;
 }

@@ -94,6 +94,26 @@ void arena_free(struct arena *a)
 }
 
 /* See arena.h. */
+void arena_reset(struct arena *a)
+{
+	struct arena_chunk *c = a->head, *keep = NULL;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		if (!keep && c->size == ARENA_CHUNK_SIZE)
+			keep = c;
+		else
+			free(c);
+		c = next;
+	}
+	arena_init(a);
+	if (keep) {
+		keep->used = 0;
+		keep->next = NULL;
+		a->head = keep;
+	}
+}
+
+/* See arena.h. */
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;

@@ -46,4 +46,9 @@ char *arena_printf(struct arena *a, const char *fmt, ...);
 /* Release all memory of a and make it empty again. */
 void arena_free(struct arena *a);
 
+/* Make a empty again but keep one chunk of memory for what comes next (a
+ * server thread reuses one arena for request after request). Everything
+ * allocated from a before is gone. */
+void arena_reset(struct arena *a);
+
 #endif

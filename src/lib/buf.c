@@ -68,13 +68,15 @@ void buf_add(struct buf *b, const void *data, size_t len)
 	const char *d = data;
 	if (!len)
 		return;
-	if (b->cap && d >= b->data && d < b->data + b->cap) {
-		/* data is part of b itself: growing may move it */
-		size_t off = (size_t)(d - b->data);
-		buf_grow(b, len);
-		d = b->data + off;
-	} else {
-		buf_grow(b, len);
+	if (len >= b->cap - b->len) { /* no room (also when cap is 0) */
+		if (b->cap && d >= b->data && d < b->data + b->cap) {
+			/* data is part of b itself: growing may move it */
+			size_t off = (size_t)(d - b->data);
+			buf_grow(b, len);
+			d = b->data + off;
+		} else {
+			buf_grow(b, len);
+		}
 	}
 	memmove(b->data + b->len, d, len);
 	b->len += len;
@@ -90,7 +92,8 @@ void buf_adds(struct buf *b, const char *s)
 /* See buf.h. */
 void buf_addch(struct buf *b, int c)
 {
-	buf_grow(b, 1);
+	if (b->len + 1 >= b->cap)
+		buf_grow(b, 1);
 	b->data[b->len++] = (char)c;
 	b->data[b->len] = '\0';
 }

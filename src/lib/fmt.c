@@ -22,23 +22,33 @@ struct spec {
 	int left;            /* the '-' flag: pad on the right */
 };
 
-/* See fmt.h. */
+/* The bytes HTML escapes (see html_entity). */
+static const unsigned char html_special[256] = { ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1 };
+
+/* The entity for one of the html_special bytes. */
+static const char *html_entity(char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	default: return "&#39;";
+	}
+}
+
+/* See fmt.h. The bytes between the ones to escape are added in one piece. */
 void buf_add_html(struct buf *b, const char *s, size_t len)
 {
-	size_t i, start = 0;
-	for (i = 0; i < len; i++) {
-		const char *ent = NULL;
-		switch (s[i]) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		case '\'': ent = "&#39;"; break;
-		default: continue;
-		}
+	size_t i = 0, start = 0;
+	for (;;) {
+		while (i < len && !html_special[(unsigned char)s[i]])
+			i++;
+		if (i == len)
+			break;
 		buf_add(b, s + start, i - start);
-		buf_adds(b, ent);
-		start = i + 1;
+		buf_adds(b, html_entity(s[i]));
+		start = ++i;
 	}
 	buf_add(b, s + start, len - start);
 }
@@ -118,7 +128,7 @@ static int parse_spec(const char **pp, struct spec *sp, va_list *ap)
 	memset(sp, 0, sizeof(*sp));
 	sp->width = -1;
 	sp->precision = -1;
-	while (*p && strchr("-+ #0", *p)) {
+	while (*p == '-' || *p == '+' || *p == ' ' || *p == '#' || *p == '0') {
 		if (*p == '-')
 			sp->left = 1;
 		if (nflags < sizeof(sp->flags) - 1)
@@ -201,23 +211,54 @@ static void add_string(struct buf *b, const struct spec *sp, const char *s)
 /* Rebuild a standard printf spec for one numeric conversion. */
 static void std_spec(char *out, size_t outsz, const struct spec *sp, const char *lenstr)
 {
-	struct buf f = BUF_INIT;
-	buf_addch(&f, '%');
-	buf_adds(&f, sp->flags);
-	if (sp->width >= 0) {
-		char num[16];
-		snprintf(num, sizeof(num), "%d", sp->width);
-		buf_adds(&f, num);
+	char width[16] = "", precision[16] = "";
+	if (sp->width >= 0)
+		snprintf(width, sizeof(width), "%d", sp->width);
+	if (sp->precision >= 0)
+		snprintf(precision, sizeof(precision), ".%d", sp->precision);
+	snprintf(out, outsz, "%%%s%s%s%s%c", sp->flags, width, precision, lenstr, sp->conv);
+}
+
+/* Append a whole number in decimal, with a minus sign when negative is
+ * set; magnitude is its absolute value. */
+static void add_decimal(struct buf *b, int negative, unsigned long long magnitude)
+{
+	char t[24];
+	size_t n = sizeof(t);
+	do {
+		t[--n] = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude);
+	if (negative)
+		t[--n] = '-';
+	buf_add(b, t + n, sizeof(t) - n);
+}
+
+/* Append %d, %i or %u without flags, width or precision (most numbers in
+ * pages) without snprintf. The argument is consumed according to the
+ * length. */
+static void add_plain_integer(struct buf *b, const struct spec *sp, va_list *ap)
+{
+	long long v;
+	unsigned long long u;
+	if (sp->conv == 'u') {
+		switch (sp->len) {
+		case LEN_L: u = va_arg(*ap, unsigned long); break;
+		case LEN_LL: u = va_arg(*ap, unsigned long long); break;
+		case LEN_Z: u = va_arg(*ap, size_t); break;
+		default: u = va_arg(*ap, unsigned); break;
+		}
+		add_decimal(b, 0, u);
+		return;
 	}
-	if (sp->precision >= 0) {
-		char num[16];
-		snprintf(num, sizeof(num), ".%d", sp->precision);
-		buf_adds(&f, num);
+	switch (sp->len) {
+	case LEN_L: v = va_arg(*ap, long); break;
+	case LEN_LL: v = va_arg(*ap, long long); break;
+	case LEN_Z: v = va_arg(*ap, ptrdiff_t); break;
+	default: v = va_arg(*ap, int); break;
 	}
-	buf_adds(&f, lenstr);
-	buf_addch(&f, sp->conv);
-	snprintf(out, outsz, "%s", f.data);
-	buf_free(&f);
+	/* the magnitude of LLONG_MIN does not fit a long long */
+	add_decimal(b, v < 0, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 }
 
 /* The spec passed to snprintf() below is built by std_spec() from a parsed
@@ -337,6 +378,12 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap_in)
 		case 'd':
 		case 'i':
 		case 'u':
+			if (!sp.flags[0] && sp.width < 0 && sp.precision < 0) {
+				add_plain_integer(b, &sp, &ap);
+				break;
+			}
+			add_number(b, &sp, &ap);
+			break;
 		case 'x':
 		case 'X':
 		case 'o':

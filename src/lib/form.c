@@ -86,10 +86,62 @@ bad:
 	return -1;
 }
 
+/* Decode a %-escaped path s[0..n) into the arena ('+' stays a plus).
+ * Returns NULL when it is malformed, holds NUL or is not UTF-8. */
+static char *decode_path(struct arena *a, const char *s, size_t n)
+{
+	char *out = arena_alloc(a, n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '%') {
+			int hi, lo;
+			if (i + 2 >= n)
+				return NULL;
+			hi = hexval((unsigned char)s[i + 1]);
+			lo = hexval((unsigned char)s[i + 2]);
+			if (hi < 0 || lo < 0)
+				return NULL;
+			c = (char)(hi * 16 + lo);
+			i += 2;
+		}
+		if (!c)
+			return NULL;
+		out[k++] = c;
+	}
+	out[k] = '\0';
+	return utf8_invalid_at(out, k) == k ? out : NULL;
+}
+
+/* See form.h. */
+int target_parse(struct arena *a, const char *target, const char **path, struct pairs *query)
+{
+	const char *q = strchr(target, '?');
+	size_t plen = q ? (size_t)(q - target) : strlen(target);
+	query->p = NULL;
+	query->n = 0;
+	*path = decode_path(a, target, plen);
+	if (!*path || (*path)[0] != '/')
+		return -1;
+	return form_parse(a, q ? q + 1 : "", q ? strlen(q + 1) : 0, query);
+}
+
 /* Whether c may be in a cookie name (an RFC 7230 token character). */
 static int token_char(int c)
 {
 	return c > 32 && c < 127 && !strchr("()<>@,;:\\\"/[]?={}", c);
+}
+
+/* Whether value[0..n) may be a cookie's value: no control character, no
+ * double quote, valid UTF-8. */
+static int cookie_value_ok(const char *value, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)value[i];
+		if (c < 32 || c == 127 || c == '"')
+			return 0;
+	}
+	return utf8_invalid_at(value, n) == n;
 }
 
 /* See form.h. */
@@ -99,7 +151,7 @@ int cookie_parse(struct arena *a, const char *header, struct pairs *out)
 	const char *p = header, *end = header + len;
 	out->p = arena_calloc(a, cap, sizeof(*out->p));
 	out->n = 0;
-	if (len > 16 * 1024)
+	if (len > COOKIE_MAX_HEADER)
 		return -1;
 	while (p < end) {
 		const char *name, *value, *semi;
@@ -119,15 +171,23 @@ int cookie_parse(struct arena *a, const char *header, struct pairs *out)
 		}
 		value = p + 1;
 		vlen = (size_t)(semi - value);
+		p = semi;
+		while (vlen && (value[0] == ' ' || value[0] == '\t')) {
+			value++;
+			vlen--;
+		}
 		while (vlen && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t'))
 			vlen--;
 		if (vlen >= 2 && value[0] == '"' && value[vlen - 1] == '"') {
 			value++;
 			vlen -= 2;
 		}
-		p = semi;
-		if (out->n == 64)
+		if (!cookie_value_ok(value, vlen))
+			continue; /* a malformed value: skip the pair */
+		if (out->n == COOKIE_MAX_PAIRS) {
+			out->n = 0;
 			return -1;
+		}
 		if (out->n == cap) {
 			struct pair *np = arena_calloc(a, cap * 2, sizeof(*np));
 			memcpy(np, out->p, cap * sizeof(*np));

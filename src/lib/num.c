@@ -369,8 +369,57 @@ void num_format(struct buf *b, double d)
 	buf_adds(b, t);
 }
 
-/* See num.h. The number is printed with %f (any magnitude), then the
- * integer part is grouped by threes. */
+/* Append the digits of whole number v (0 <= v), with at least min_digits
+ * digits (leading zeros), to out; returns how many were written (at most
+ * 20). */
+static size_t utoa_digits(char *out, unsigned long long v, size_t min_digits)
+{
+	char rev[24];
+	size_t n = 0;
+	do {
+		rev[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < min_digits && n < sizeof(rev))
+		rev[n++] = '0';
+	for (size_t i = 0; i < n; i++)
+		out[i] = rev[n - 1 - i];
+	return n;
+}
+
+/* Append a number: its integer digits grouped by threes, then, when there
+ * are any, the decimal separator and the decimals. */
+static void add_grouped(struct buf *b, const char *digits, size_t intlen, const char *decimals, size_t declen,
+			int dutch)
+{
+	char out[64];
+	size_t k = 0;
+	if (intlen + intlen / 3 + 1 + declen > sizeof(out)) { /* long: %f of a huge value */
+		for (size_t i = 0; i < intlen; i++) {
+			if (i && (intlen - i) % 3 == 0)
+				buf_addch(b, dutch ? '.' : ',');
+			buf_addch(b, digits[i]);
+		}
+	} else {
+		for (size_t i = 0; i < intlen; i++) {
+			if (i && (intlen - i) % 3 == 0)
+				out[k++] = dutch ? '.' : ',';
+			out[k++] = digits[i];
+		}
+		buf_add(b, out, k);
+	}
+	if (declen) {
+		buf_addch(b, dutch ? ',' : '.');
+		buf_add(b, decimals, declen);
+	}
+}
+
+/* See num.h. The number is rounded to a whole number of units of the last
+ * decimal; below 2^52 units its digits are those of that whole number (a
+ * double of that size prints as exactly that decimal), so they are made
+ * here without printf (the home page formats dozens of amounts). Larger
+ * ones are printed with %f (any magnitude). Then the integer part is
+ * grouped by threes. */
 void num_format_human(struct buf *b, double d, int decimals, int dutch)
 {
 	char t[400];
@@ -386,8 +435,18 @@ void num_format_human(struct buf *b, double d, int decimals, int dutch)
 	/* Round half away from zero (2.5 gives 3, as people expect of
 	 * amounts; printf would round to even) while that is exact. */
 	double scale = pow(10, decimals);
-	if (fabs(d) * scale < 9007199254740992.0)
-		d = round(d * scale) / scale;
+	if (fabs(d) * scale < 9007199254740992.0) {
+		double units = round(d * scale);
+		if (fabs(units) < 4503599627370496.0) { /* 2^52 */
+			unsigned long long u = (unsigned long long)fabs(units);
+			size_t len = utoa_digits(t, u, (size_t)decimals + 1);
+			if (u && units < 0) /* no minus for a value that rounds to zero */
+				buf_addch(b, '-');
+			add_grouped(b, t, len - (size_t)decimals, t + len - decimals, (size_t)decimals, dutch);
+			return;
+		}
+		d = units / scale;
+	}
 	snprintf(t, sizeof(t), "%.*f", decimals, d);
 	p = t;
 	if (*p == '-') {
@@ -402,15 +461,7 @@ void num_format_human(struct buf *b, double d, int decimals, int dutch)
 	}
 	dot = strchr(p, '.');
 	size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
-	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0)
-			buf_addch(b, dutch ? '.' : ',');
-		buf_addch(b, p[i]);
-	}
-	if (dot) {
-		buf_addch(b, dutch ? ',' : '.');
-		buf_adds(b, dot + 1);
-	}
+	add_grouped(b, p, intlen, dot ? dot + 1 : "", dot ? strlen(dot + 1) : 0, dutch);
 }
 
 /* See num.h. */

@@ -15,6 +15,7 @@
 #include "web/assets.h"
 #include "web/http.h"
 #include "web/router.h"
+#include "db/memo.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -28,14 +29,22 @@
 #include <unistd.h>
 
 #define SHUTDOWN_WAIT 10 /* seconds to let requests in flight finish */
+/* MHD's memory per connection: the request line and headers (MHD answers
+ * 431 to more: with 24 KiB a Cookie header of 11 KB still passes, more
+ * than nginx's default 8 KB per header line), the response headers. MHD
+ * clears it for every request on a kept-alive connection, so more costs
+ * time on each (bench/RESULTS.md). */
+#define CONNECTION_MEMORY (24 * 1024)
+#define OUT_INITIAL (16 * 1024) /* room for the response body at first */
 
 /* What the server shares between its threads. */
 struct server {
-	const char *db_path;  /* the database */
-	FILE *log;            /* the access log */
-	int proxy;            /* trust X-Forwarded-For and -Proto */
-	atomic_int in_flight; /* requests being answered */
-	pthread_key_t db_key; /* each thread's connection */
+	const char *db_path;     /* the database */
+	FILE *log;               /* the access log */
+	int proxy;               /* trust X-Forwarded-For and -Proto */
+	atomic_int in_flight;    /* requests being answered */
+	pthread_key_t db_key;    /* each thread's connection */
+	pthread_key_t arena_key; /* each thread's spare arena (reused) */
 };
 
 /* One request as MHD delivers it in pieces. */
@@ -46,13 +55,62 @@ struct conn {
 	int started;           /* the first call has been made */
 	int too_large;         /* the body passed HTTP_MAX_BODY */
 	struct timespec start; /* when it began */
-	struct server *srv;
+	size_t body_len;       /* bytes of the response body (the log) */
+	struct server *srv;    /* the server it belongs to */
 };
 
 /* Close a thread's connection when the thread ends. */
 static void close_thread_db(void *p)
 {
 	db_close(p);
+}
+
+/* A thread's spare arena: the memory of its last request, kept for the
+ * next one. */
+struct spare_arena {
+	struct arena arena; /* emptied, one chunk kept (arena_reset) */
+	int held;           /* 1 while arena is here, not in a request */
+};
+
+/* Free a thread's spare arena when the thread ends. */
+static void free_spare_arena(void *p)
+{
+	struct spare_arena *sp = p;
+	if (sp->held)
+		arena_free(&sp->arena);
+	free(sp);
+}
+
+/* Start the arena of a request: the thread's spare one when it has one
+ * (no allocation for most requests). */
+static void take_arena(struct server *srv, struct arena *a)
+{
+	struct spare_arena *sp = pthread_getspecific(srv->arena_key);
+	if (sp && sp->held) {
+		*a = sp->arena;
+		sp->held = 0;
+	} else {
+		arena_init(a);
+	}
+}
+
+/* End the arena of a request: empty it and keep it as the thread's spare
+ * when that place is free, else free it. */
+static void give_back_arena(struct server *srv, struct arena *a)
+{
+	struct spare_arena *sp = pthread_getspecific(srv->arena_key);
+	if (!sp) {
+		sp = xcalloc(1, sizeof(*sp));
+		pthread_setspecific(srv->arena_key, sp);
+	}
+	if (!sp->held) {
+		arena_reset(a);
+		sp->arena = *a;
+		sp->held = 1;
+	} else {
+		arena_free(a);
+	}
+	arena_init(a);
 }
 
 /* The calling thread's database connection, opened on first use. */
@@ -78,38 +136,14 @@ static void *begin_request(void *cls, const char *uri, struct MHD_Connection *c)
 	struct conn *cn = xcalloc(1, sizeof(*cn));
 	(void)c;
 	cn->srv = cls;
-	arena_init(&cn->arena);
+	take_arena(cn->srv, &cn->arena);
 	cn->uri = arena_strdup(&cn->arena, uri ? uri : "/");
 	clock_gettime(CLOCK_MONOTONIC, &cn->start);
 	buf_init(&cn->req.body);
 	buf_init(&cn->req.out);
+	buf_grow(&cn->req.out, OUT_INITIAL); /* a page without growing */
 	atomic_fetch_add(&cn->srv->in_flight, 1);
 	return cn;
-}
-
-/* Decode a %-escaped path (no '+' rule). Returns NULL when it is malformed,
- * holds NUL or is not UTF-8. */
-static char *decode_path(struct arena *a, const char *s, size_t n)
-{
-	char *out = arena_alloc(a, n + 1);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '%') {
-			char hex[3] = { 0 };
-			if (i + 2 >= n || !isxdigit((unsigned char)s[i + 1]) || !isxdigit((unsigned char)s[i + 2]))
-				return NULL;
-			hex[0] = s[i + 1];
-			hex[1] = s[i + 2];
-			c = (char)strtol(hex, NULL, 16);
-			i += 2;
-		}
-		if (!c)
-			return NULL;
-		out[k++] = c;
-	}
-	out[k] = '\0';
-	return utf8_invalid_at(out, k) == k ? out : NULL;
 }
 
 /* A header of the request, copied into the arena, or NULL. */
@@ -150,16 +184,14 @@ static const char *client_address(struct conn *cn, struct MHD_Connection *c)
 static int read_request(struct conn *cn, struct MHD_Connection *c, const char *method)
 {
 	struct request *req = &cn->req;
-	const char *q = strchr(cn->uri, '?'), *cookies;
-	size_t plen = q ? (size_t)(q - cn->uri) : strlen(cn->uri);
+	const char *cookies, *path;
 	req->a = &cn->arena;
 	req->method = arena_strdup(&cn->arena, method);
 	req->status = 200;
 	req->ctype = "text/html; charset=utf-8";
-	req->path = decode_path(&cn->arena, cn->uri, plen);
-	if (!req->path || req->path[0] != '/')
-		return 400;
-	if (form_parse(&cn->arena, q ? q + 1 : "", q ? strlen(q + 1) : 0, &req->query) < 0)
+	int bad = target_parse(&cn->arena, cn->uri, &path, &req->query);
+	req->path = path;
+	if (bad)
 		return 400;
 	cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	if (cookie_parse(&cn->arena, cookies ? cookies : "", &req->cookies) < 0)
@@ -185,12 +217,13 @@ static int read_request(struct conn *cn, struct MHD_Connection *c, const char *m
 /* Add the headers every response gets: the security headers, caching. */
 static void add_common_headers(struct MHD_Response *r, const struct request *req)
 {
-	char *csp = mprintf("default-src 'none'; script-src 'nonce-%s'; style-src 'self'; img-src 'self' data:; "
-			    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-			    "base-uri 'none'",
-			    req->nonce);
+	char csp[512];
+	snprintf(csp, sizeof(csp),
+		 "default-src 'none'; script-src 'nonce-%s'; style-src 'self'; img-src 'self' data:; "
+		 "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+		 "base-uri 'none'",
+		 req->nonce);
 	MHD_add_response_header(r, "Content-Security-Policy", csp);
-	free(csp);
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
@@ -209,13 +242,24 @@ static void add_common_headers(struct MHD_Response *r, const struct request *req
 		MHD_add_response_header(r, "API-Version", "1.0.0");
 }
 
-/* Send the response of req. */
-static enum MHD_Result send_response(struct MHD_Connection *c, struct request *req)
+/* Send the response of req. The body's memory passes to MHD, which frees
+ * it when the response is sent (no copy). */
+static enum MHD_Result send_response(struct MHD_Connection *c, struct conn *cn)
 {
+	struct request *req = &cn->req;
 	int head = req->method && strcmp(req->method, "HEAD") == 0;
-	struct MHD_Response *r =
-		MHD_create_response_from_buffer(head ? 0 : req->out.len, req->out.data, MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *r;
 	enum MHD_Result ok;
+	cn->body_len = req->out.len;
+	if (head || !req->out.len) {
+		r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	} else {
+		size_t len;
+		char *body = buf_detach(&req->out, &len);
+		r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+		if (!r)
+			free(body);
+	}
 	if (!r)
 		return MHD_NO;
 	add_common_headers(r, req);
@@ -224,6 +268,15 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct request *r
 	ok = MHD_queue_response(c, (unsigned)req->status, r);
 	MHD_destroy_response(r);
 	return ok;
+}
+
+/* Answer with an error page before the router: with a nonce of its own
+ * (the router makes it for every other answer). */
+static enum MHD_Result send_error(struct MHD_Connection *c, struct conn *cn, int status, const char *message)
+{
+	random_hex(cn->req.nonce, 16);
+	http_error(&cn->req, status, message);
+	return send_response(c, cn);
 }
 
 /* MHD's access handler: called once to start, once per piece of body, and
@@ -252,29 +305,24 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return MHD_YES;
 	}
 	int bad = read_request(cn, c, method);
-	random_hex(req->nonce, 16);
 	if (bad || cn->too_large) {
 		req->a = &cn->arena;
 		if (!req->path)
 			req->path = "/";
 		i18n_set(LANG_NL);
-		http_error(req, cn->too_large ? 413 : 400,
-			   cn->too_large ? _("The request is larger than steiger accepts.")
-					 : _("The address or its parameters cannot be read."));
-		return send_response(c, req);
+		return send_error(c, cn, cn->too_large ? 413 : 400,
+				  cn->too_large ? _("The request is larger than steiger accepts.")
+						: _("The address or its parameters cannot be read."));
 	}
 	if (req->body.len && req->content_type && starts_with(req->content_type, "application/x-www-form-urlencoded") &&
-	    form_parse(req->a, req->body.data, req->body.len, &req->form) < 0) {
-		http_error(req, 400, _("The form cannot be read."));
-		return send_response(c, req);
-	}
+	    form_parse(req->a, req->body.data, req->body.len, &req->form) < 0)
+		return send_error(c, cn, 400, _("The form cannot be read."));
 	req->db = thread_db(cn->srv);
-	if (!req->db) {
-		http_error(req, 503, _("The database cannot be opened; try again later."));
-		return send_response(c, req);
-	}
+	if (!req->db)
+		return send_error(c, cn, 503, _("The database cannot be opened; try again later."));
+	db_memo_request(req->db); /* the data version is read once for it */
 	router_dispatch(req, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token"));
-	return send_response(c, req);
+	return send_response(c, cn);
 }
 
 /* MHD's completion callback: log the request and free its memory. */
@@ -295,14 +343,14 @@ static void end_request(void *cls, struct MHD_Connection *c, void **ctx, enum MH
 			(double)(now.tv_sec - cn->start.tv_sec) * 1e3 + (double)(now.tv_nsec - cn->start.tv_nsec) / 1e6;
 		flockfile(srv->log);
 		fprintf(srv->log, "%s %s %s %s %d %zu %.1fms %s\n", at, cn->req.remote ? cn->req.remote : "-",
-			cn->req.method, cn->req.path ? cn->req.path : "-", cn->req.status, cn->req.out.len, ms,
+			cn->req.method, cn->req.path ? cn->req.path : "-", cn->req.status, cn->body_len, ms,
 			cn->req.logged_in ? cn->req.user.name : "-");
 		fflush(srv->log);
 		funlockfile(srv->log);
 	}
 	buf_free(&cn->req.body);
 	buf_free(&cn->req.out);
-	arena_free(&cn->arena);
+	give_back_arena(srv, &cn->arena);
 	atomic_fetch_sub(&srv->in_flight, 1);
 	free(cn);
 	*ctx = NULL;
@@ -380,6 +428,7 @@ int cmd_serve(struct cmd_ctx *ctx)
 	if (log_path && !(srv.log = fopen(log_path, "a")))
 		return err_set(&ctx->err, E_IO, _("%s: cannot open: %s"), log_path, strerror(errno));
 	pthread_key_create(&srv.db_key, close_thread_db);
+	pthread_key_create(&srv.arena_key, free_spare_arena);
 	assets_init();
 	memset(&ss, 0, sizeof(ss));
 	if (starts_with(listen_at, "unix:")) {
@@ -424,7 +473,7 @@ int cmd_serve(struct cmd_ctx *ctx)
 			     MHD_OPTION_NOTIFY_COMPLETED, end_request, &srv, MHD_OPTION_THREAD_POOL_SIZE,
 			     (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_TIMEOUT,
-			     (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+			     (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
 			     ufd >= 0 ? MHD_OPTION_LISTEN_SOCKET : MHD_OPTION_SOCK_ADDR,
 			     ufd >= 0 ? (void *)(intptr_t)ufd : (void *)&ss, MHD_OPTION_END);
 	if (!d)

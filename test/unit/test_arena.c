@@ -205,6 +205,32 @@ static void test_many_chunks(void **state)
 	free(ptrs);
 }
 
+/* arena_reset empties the arena but keeps one chunk: the next small
+ * allocation reuses its memory; large blocks and further chunks are freed
+ * (AddressSanitizer and LeakSanitizer check that in `make sanitize`). */
+static void test_reset(void **state)
+{
+	struct arena a = ARENA_INIT;
+	char *first, *again;
+	(void)state;
+	arena_reset(&a); /* an empty arena stays empty */
+	assert_null(a.head);
+	first = arena_strdup(&a, "first");
+	arena_reset(&a);
+	assert_int_equal(a.total, 0);
+	again = arena_strdup(&a, "again");
+	assert_ptr_equal(again, first); /* the kept chunk, from its start */
+	for (int i = 0; i < 5000; i++)
+		arena_alloc(&a, 100); /* several chunks */
+	arena_alloc(&a, 1024 * 1024); /* and a large block */
+	arena_reset(&a);
+	assert_int_equal(a.total, 0);
+	assert_non_null(a.head);
+	assert_string_equal(arena_strdup(&a, "still usable"), "still usable");
+	arena_free(&a);
+	assert_null(a.head);
+}
+
 /* Run the tests of this file, printing cmocka's report (TAP with
  * CMOCKA_MESSAGE_OUTPUT=TAP); the exit status is the number of failures. */
 int main(void)
@@ -218,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_total),
 		cmocka_unit_test(test_many_chunks),
+		cmocka_unit_test(test_reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,6 +169,34 @@ static void test_integers(void **state)
 	assert_fmt("1234567890123", "%lld", 1234567890123LL);
 	assert_fmt("x", "%c", 'x');
 	assert_fmt("[  x]", "[%3c]", 'x');
+	snprintf(expect, sizeof(expect), "%d %u", INT_MIN, UINT_MAX);
+	assert_fmt(expect, "%d %u", INT_MIN, UINT_MAX);
+}
+
+/* The plain %d, %i and %u (made without snprintf) agree with snprintf for
+ * values of every size and sign. */
+static void test_plain_integers_agree(void **state)
+{
+	char expect[192];
+	struct buf b = BUF_INIT;
+	unsigned long long x = 88172645463325252ULL;
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		long long v;
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		v = (long long)(x >> (x % 64));
+		if (x & 1)
+			v = -v;
+		snprintf(expect, sizeof(expect), "%d|%i|%u|%ld|%lld|%llu|%zu", (int)v, (int)v, (unsigned)v, (long)v, v,
+			 (unsigned long long)v, (size_t)v);
+		buf_reset(&b);
+		buf_printf(&b, "%d|%i|%u|%ld|%lld|%llu|%zu", (int)v, (int)v, (unsigned)v, (long)v, v,
+			   (unsigned long long)v, (size_t)v);
+		assert_string_equal(b.data, expect);
+	}
+	buf_free(&b);
 }
 
 /* Floating-point conversions with width, precision and flags. */
@@ -350,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_string_width_precision),
 		cmocka_unit_test(test_html_width_precision),
 		cmocka_unit_test(test_integers),
+		cmocka_unit_test(test_plain_integers_agree),
 		cmocka_unit_test(test_floats),
 		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_unknown_conversion),

@@ -1,6 +1,6 @@
 /*
- * test_form.c - unit tests of the query-string, form-body and cookie
- * parsers (src/lib/form.h).
+ * test_form.c - unit tests of the query-string, form-body, request-target
+ * and cookie parsers (src/lib/form.h).
  *
  * Covers the decoding rules of application/x-www-form-urlencoded (WHATWG
  * URL standard, section 5.1: '+' is a space, %XX a byte, empty segments
@@ -187,12 +187,61 @@ static void test_cookie_bounds(void **state)
 	arena_free(&a);
 }
 
+/* target_parse: the path up to the first '?', %-decoded with '+' kept;
+ * the rest as a query; refused paths. */
+static void test_target_parse(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct pairs q;
+	const char *path;
+	(void)state;
+	assert_int_equal(target_parse(&a, "/items/a+b%20c?kind=policy&x=a+b?c", &path, &q), 0);
+	assert_string_equal(path, "/items/a+b c");
+	assert_int_equal(q.n, 2);
+	assert_string_equal(pairs_get(&q, "kind"), "policy");
+	assert_string_equal(pairs_get(&q, "x"), "a b?c");
+	assert_int_equal(target_parse(&a, "/", &path, &q), 0);
+	assert_string_equal(path, "/");
+	assert_int_equal(q.n, 0);
+	assert_int_equal(target_parse(&a, "/caf%C3%A9?", &path, &q), 0);
+	assert_string_equal(path, "/caf\xc3\xa9");
+	assert_int_equal(target_parse(&a, "items", &path, &q), -1);
+	assert_int_equal(target_parse(&a, "", &path, &q), -1);
+	assert_int_equal(target_parse(&a, "/a%00", &path, &q), -1);
+	assert_null(path);
+	assert_int_equal(target_parse(&a, "/a%C3%28", &path, &q), -1);
+	assert_int_equal(target_parse(&a, "/a%2", &path, &q), -1);
+	assert_int_equal(target_parse(&a, "/ok?q=%zz", &path, &q), -1);
+	assert_string_equal(path, "/ok");
+	assert_int_equal(q.n, 0);
+	arena_free(&a);
+}
+
+/* cookie_parse skips a pair whose value holds a control character, a
+ * quote other than the surrounding pair, or bad UTF-8; UTF-8 text is
+ * kept. */
+static void test_cookie_bad_values(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct pairs ps;
+	(void)state;
+	assert_int_equal(
+		cookie_parse(&a, "a=x\x01y; b=\"; c=x\"y; d=\xc3\x28; e=\x7f; f=\"\"x\"\"; ok=\xe2\x82\xac", &ps), 0);
+	assert_int_equal(ps.n, 1);
+	assert_string_equal(ps.p[0].name, "ok");
+	assert_string_equal(ps.p[0].value, "\xe2\x82\xac");
+	arena_free(&a);
+}
+
+/* Run the tests of this file, printing cmocka's report; the exit status
+ * is the number of failures. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_form_decoding), cmocka_unit_test(test_form_repeated),
 		cmocka_unit_test(test_form_refused),  cmocka_unit_test(test_form_bounds),
 		cmocka_unit_test(test_cookie_header), cmocka_unit_test(test_cookie_bounds),
+		cmocka_unit_test(test_target_parse),  cmocka_unit_test(test_cookie_bad_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -539,6 +539,23 @@ static void test_num_format_human_large(void **state)
 	buf_free(&b);
 }
 
+/* Around 2^52 units of the last decimal, where num_format_human stops
+ * making the digits itself and prints with %f, both give the same digits. */
+static void test_num_format_human_digits_limit(void **state)
+{
+	struct buf b = BUF_INIT;
+	(void)state;
+	assert_string_equal(human(&b, 4503599627370495.0, 0, 0), "4,503,599,627,370,495");
+	assert_string_equal(human(&b, 4503599627370496.0, 0, 0), "4,503,599,627,370,496");
+	assert_string_equal(human(&b, -4503599627370497.0, 0, 0), "-4,503,599,627,370,497");
+	assert_string_equal(human(&b, 450359962737.0495, 4, 1), "450.359.962.737,0495");
+	assert_string_equal(human(&b, -0.00000049, 6, 0), "0.000000");
+	assert_string_equal(human(&b, -0.0000005, 6, 0), "-0.000001");
+	assert_string_equal(human(&b, 0.125, 2, 1), "0,13");
+	assert_string_equal(human(&b, 1e20, 0, 0), "100,000,000,000,000,000,000");
+	buf_free(&b);
+}
+
 /* The text num_format_short writes, in b. */
 static const char *shortest(struct buf *b, double d, int maxdec, int dutch)
 {
@@ -725,6 +742,7 @@ int main(void)
 		cmocka_unit_test(test_num_format_powers_of_ten),
 		cmocka_unit_test(test_num_format_human),
 		cmocka_unit_test(test_num_format_human_large),
+		cmocka_unit_test(test_num_format_human_digits_limit),
 		cmocka_unit_test(test_num_format_short),
 		cmocka_unit_test(test_num_format_short_large),
 		cmocka_unit_test(test_eur_format_human),
