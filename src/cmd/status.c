@@ -149,7 +149,10 @@ static void json_groups(struct buf *out, const char *name, const struct status_g
 		json_add_number(out, g->budget_illustrative);
 		buf_adds(out, ", \"fte_illustrative\": ");
 		json_add_number(out, g->fte_illustrative);
-		buf_addch(out, '}');
+		buf_adds(out, ", \"by_status\": {");
+		for (int k = 0; item_status_values[k]; k++)
+			buf_printf(out, "%s\"%s\": %d", k ? ", " : "", item_status_values[k], g->by_status[k]);
+		buf_adds(out, "}}");
 	}
 	buf_adds(out, "]");
 }

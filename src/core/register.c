@@ -31,11 +31,11 @@ static const char *const org_types[] = {
 	"gemeente", "corporatie",       "onderwijs",           "zorg",       "welzijn", "bedrijf", "netwerk",
 	"overheid", "kennisinstelling", "bewonersorganisatie", "vereniging", "overig",  NULL
 };
-static const char *const item_kinds[] = { "policy", "programme", "project", "regulation", "action", NULL };
-static const char *const domains[] = { "sociaal", "fysiek", "economie", "veiligheid", NULL };
+const char *const item_kind_values[] = { "policy", "programme", "project", "regulation", "action", NULL };
+const char *const domain_values[] = { "sociaal", "fysiek", "economie", "veiligheid", NULL };
 static const char *const instruments[] = { "beleid", "regelgeving", "uitvoering", NULL };
 static const char *const programme_types[] = { "beleid", "gebied", NULL };
-static const char *const item_status[] = { "planned", "active", "completed", "stopped", NULL };
+const char *const item_status_values[] = { "planned", "active", "completed", "stopped", NULL };
 static const char *const roles[] = { "beheerder", "medewerker", "bestuur", "raad", "partner", "inwoner", NULL };
 static const char *const round_status[] = { "open", "closed", NULL };
 static const char *const decisions[] = { "keep",         "bend",       "merge",     "scrap",     "to_regulation",
@@ -139,17 +139,17 @@ static const struct field_def user_fields[] = {
 
 static const struct field_def item_fields[] = {
 	{ "id", "id", N_("Id"), ID, "id", NULL },
-	{ "kind", "soort", N_("Kind"), FT_ENUM, F_REQUIRED, 20, 0, 0, item_kinds, NOREF, "kind", NULL },
+	{ "kind", "soort", N_("Kind"), FT_ENUM, F_REQUIRED, 20, 0, 0, item_kind_values, NOREF, "kind", NULL },
 	{ "title", "titel", N_("Title"), TXTR(300), "title", NULL },
 	{ "description", "omschrijving", N_("Description"), TXT(20000), "description", NULL },
-	{ "domains", "domeinen", N_("Domains"), FT_ENUM, F_LIST, 20, 0, 0, domains, NOREF, NULL, &item_domains },
+	{ "domains", "domeinen", N_("Domains"), FT_ENUM, F_LIST, 20, 0, 0, domain_values, NOREF, NULL, &item_domains },
 	{ "instrument", "instrument", N_("Instrument"), FT_ENUM, 0, 20, 0, 0, instruments, NOREF, "instrument", NULL },
 	{ "programme_type", "programmatype", N_("Programme type"), FT_ENUM, 0, 20, 0, 0, programme_types, NOREF,
 	  "programme_type", NULL },
 	{ "owner", "eigenaar", N_("Owner"), TXT(200), "owner", NULL },
 	{ "year_adopted", "jaar_vastgesteld", N_("Year adopted"), FT_INT, 0, 0, 1800, 2200, NULL, NOREF, "year_adopted",
 	  NULL },
-	{ "status", "status", N_("Status"), FT_ENUM, 0, 20, 0, 0, item_status, NOREF, "status", NULL },
+	{ "status", "status", N_("Status"), FT_ENUM, 0, 20, 0, 0, item_status_values, NOREF, "status", NULL },
 	{ "legal_task", "wettelijke_taak", N_("Statutory task"), FT_BOOL, 0, 0, 0, 0, NULL, NOREF, "legal_task", NULL },
 	{ "archived", "gearchiveerd", N_("Archived"), FT_BOOL, 0, 0, 0, 0, NULL, NOREF, "archived", NULL },
 	{ "areas", "gebieden", N_("Areas"), FT_CODE, F_LIST, 40, 0, 0, NULL, REG_AREAS, NULL, NULL, &item_areas },
@@ -364,12 +364,18 @@ size_t reg_nkeys(const struct register_def *r)
 }
 
 /* See register.h. */
+int enum_index(const char *const *values, const char *value)
+{
+	for (int i = 0; values && values[i]; i++)
+		if (strcmp(values[i], value) == 0)
+			return i;
+	return -1;
+}
+
+/* See register.h. */
 int enum_has(const char *const *values, const char *value)
 {
-	for (; values && *values; values++)
-		if (strcmp(*values, value) == 0)
-			return 1;
-	return 0;
+	return enum_index(values, value) >= 0;
 }
 
 /* Dutch words people type for codes: accepted on import as the code. */

@@ -124,6 +124,9 @@ int reg_field_index(const struct register_def *r, const char *key);
 /* The number of key fields of r (they come first). */
 size_t reg_nkeys(const struct register_def *r);
 
+/* The position of value in the NULL-ended list values, or -1. */
+int enum_index(const char *const *values, const char *value);
+
 /* Whether value is one of the codes in the NULL-ended list values. */
 int enum_has(const char *const *values, const char *value);
 
@@ -135,6 +138,16 @@ const char *enum_resolve(const char *const *values, const char *text);
 /* The provenance classes, NULL-ended: seed, cbs, gemeente, illustrative,
  * import, manual. */
 extern const char *const source_values[];
+
+/* The kinds of items, NULL-ended: policy, programme, project, regulation,
+ * action. */
+extern const char *const item_kind_values[];
+
+/* The policy domains, NULL-ended: sociaal, fysiek, economie, veiligheid. */
+extern const char *const domain_values[];
+
+/* The states of an item, NULL-ended: planned, active, completed, stopped. */
+extern const char *const item_status_values[];
 
 /* The first Dutch word accepted for a code ("lopend" for active), or NULL. */
 const char *code_word(const char *code);

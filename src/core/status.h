@@ -15,6 +15,7 @@ struct status_group {
 	char *label;                /* its title (hoofdlijnen, pillars) or NULL */
 	int count;                  /* items, archived ones excluded */
 	int active;                 /* of which planned or active */
+	int by_status[4];           /* per state, in the order of item_status_values */
 	double budget;              /* their budget in the year */
 	double fte;                 /* their fte in the year */
 	double budget_illustrative; /* of which illustrative */

@@ -15,7 +15,7 @@
 struct money {
 	const char *id;     /* its id (in the arena) */
 	const char *kind;   /* its kind */
-	int running;        /* planned or active */
+	int state;          /* index in item_status_values, -1 when none */
 	double budget, fte; /* in the year (0 when none) */
 	const char *bsrc;   /* provenance of the budget of that year */
 	const char *fsrc;   /* provenance of the fte of that year */
@@ -25,7 +25,9 @@ struct money {
 static void add_to_group(struct status_group *g, const struct money *m)
 {
 	g->count++;
-	g->active += m->running;
+	g->active += m->state == 0 || m->state == 1;
+	if (m->state >= 0)
+		g->by_status[m->state]++;
 	g->budget += m->budget;
 	g->fte += m->fte;
 	if (strcmp(m->bsrc, "illustrative") == 0)
@@ -120,8 +122,6 @@ static int add_pairs(struct db *db, const char *sql, struct strmap *items, struc
  * summed here (a join per group in SQL costs several times as much). */
 static int money_groups(struct db *db, struct status *st, struct err *e)
 {
-	static const char *const kinds[] = { "policy", "programme", "project", "regulation", "action", NULL };
-	static const char *const domains[] = { "sociaal", "fysiek", "economie", "veiligheid", NULL };
 	struct arena a = ARENA_INIT;
 	struct strmap items = STRMAP_INIT;
 	struct money *all = NULL;
@@ -132,7 +132,7 @@ static int money_groups(struct db *db, struct status *st, struct err *e)
 	snprintf(year, sizeof(year), "%d", st->year);
 	q = db_stmt(
 		db,
-		"SELECT i.id, i.kind, i.status IN ('planned','active'), coalesce(y.budget, 0), coalesce(y.fte, 0),"
+		"SELECT i.id, i.kind, i.status, coalesce(y.budget, 0), coalesce(y.fte, 0),"
 		" i.source FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0",
 		e);
 	if (!q)
@@ -143,7 +143,7 @@ static int money_groups(struct db *db, struct status *st, struct err *e)
 		struct money *m = &all[n++];
 		m->id = arena_strdup(&a, db_col_text(q, 0));
 		m->kind = arena_strdup(&a, db_col_text(q, 1));
-		m->running = sqlite3_column_int(q, 2);
+		m->state = enum_index(item_status_values, db_col_text(q, 2));
 		m->budget = sqlite3_column_double(q, 3);
 		m->fte = sqlite3_column_double(q, 4);
 		m->bsrc = m->fsrc = arena_strdup(&a, db_col_text(q, 5));
@@ -170,8 +170,8 @@ static int money_groups(struct db *db, struct status *st, struct err *e)
 			m->fsrc = arena_strdup(&a, db_col_text(q, 2));
 	}
 	sqlite3_reset(q);
-	fixed_groups(&st->by_kind, kinds);
-	fixed_groups(&st->by_domain, domains);
+	fixed_groups(&st->by_kind, item_kind_values);
+	fixed_groups(&st->by_domain, domain_values);
 	free(st->total.key);
 	memset(&st->total, 0, sizeof(st->total));
 	st->total.key = xstrdup("total");

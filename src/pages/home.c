@@ -1,7 +1,8 @@
 /*
  * home.c - GET /: the agenda at a glance. The hoofdlijnen and pillars with
- * the number, budget and fte of the items serving them; the items by kind;
- * what needs attention (the findings of `steiger check`); and how much of
+ * the number, budget and fte of the items serving them; the items by kind
+ * and by kind and state (a stacked bar chart with its table); what needs
+ * attention (the findings of `steiger check`); and how much of
  * the figures is illustrative.
  */
 #include "steiger.h"
@@ -9,6 +10,7 @@
 #include "db/check.h"
 #include "db/status.h"
 #include "pages/pages.h"
+#include "render/chart.h"
 #include "render/html.h"
 
 /* Append a table of groups (hoofdlijnen, pillars, kinds). */
@@ -63,6 +65,37 @@ static void group_table(struct request *req, const char *caption, const char *fi
 	buf_adds(o, "</tbody>\n</table></div>\n");
 }
 
+/* Append a stacked bar chart of the items of each kind by state, with
+ * the same figures in a table. */
+static void kind_status_chart(struct request *req, const struct status_groups *kinds)
+{
+	enum { NSTATES = 4 };
+	const char **labels = arena_calloc(req->a, kinds->n + 1, sizeof(*labels));
+	struct chart_series series[NSTATES];
+	for (size_t s = 0; s < NSTATES; s++) {
+		double *v = arena_calloc(req->a, kinds->n + 1, sizeof(*v));
+		for (size_t i = 0; i < kinds->n; i++)
+			v[i] = kinds->g[i].by_status[s];
+		series[s].label = code_label(item_status_values[s]);
+		series[s].values = v;
+	}
+	for (size_t i = 0; i < kinds->n; i++)
+		labels[i] = code_label(kinds->g[i].key);
+	struct chart c = { 0 };
+	c.id = "items-by-kind-and-state";
+	c.title = _("Items by kind and state");
+	c.category_label = _("Kind");
+	c.categories = labels;
+	c.ncategories = kinds->n;
+	c.series = series;
+	c.nseries = NSTATES;
+	c.unit = CHART_NUMBER;
+	c.decimals = -1;
+	c.with_table = 1;
+	buf_printf(&req->out, "<h2 class=\"utrecht-heading-2\">%h</h2>\n", _("Items by kind and state"));
+	chart_stacked_bar(&req->out, &c);
+}
+
 /* See pages.h. */
 int page_home(struct request *req)
 {
@@ -101,6 +134,7 @@ int page_home(struct request *req)
 		    "/vision/");
 	buf_printf(o, "<h2 class=\"utrecht-heading-2\">%h</h2>\n", _("Items by kind"));
 	group_table(req, _("The registers"), _("kind"), &st.by_kind, &st.total, 1, "/items?kind=");
+	kind_status_chart(req, &st.by_kind);
 	/* What needs attention. */
 	memset(&fs, 0, sizeof(fs));
 	today_iso(fs.today);

@@ -27,7 +27,11 @@ test_expect_success 'status --json: counts and provenance' '
 	jq -e ".areas.wijk == 9 and .provenance.items.seed == 59" s.json &&
 	jq -e ".provenance.indicator_values.cbs == 40" s.json &&
 	jq -e "(.by_pillar | length) == 2 and (.by_hoofdlijn | length) == 6" s.json &&
-	jq -e ".total.budget == .total.budget_illustrative" s.json
+	jq -e ".total.budget == .total.budget_illustrative" s.json &&
+	sqlite3 "$TMP/db" "SELECT count(*) FROM item WHERE kind = '"'"'programme'"'"' AND status = '"'"'planned'"'"' AND archived = 0" >want &&
+	jq ".by_kind[] | select(.key == \"programme\") | .by_status.planned" s.json >got &&
+	test_cmp want got &&
+	jq -e "[.by_kind[] | .items == (.by_status | add)] | all" s.json
 '
 
 test_expect_success 'status --year chooses the year of the money' '

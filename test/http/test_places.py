@@ -474,4 +474,41 @@ def _():
     expect(ESCAPED[0] in r.body and ESCAPED[1] in r.body, "escaped text shown")
 
 
+def kind_state_table(body):
+    """The rows of the overview's table of items by kind and state:
+    {kind label: [planned, active, completed, stopped, total]}."""
+    i = body.index('id="steiger-chart-items-by-kind-and-state-title"')
+    table = body[body.index('<table class="steiger-chart-table">', i):]
+    table = table[:table.index("</table>")]
+    return {m.group(1): [int(v) for v in re.findall(r'<td class="steiger-chart-num">(\d+)</td>', m.group(2))]
+            for m in re.finditer(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table)}
+
+
+@test("the overview counts the items by kind and state as the database has them, and follows a change")
+def _():
+    states = ["planned", "active", "completed", "stopped"]
+    labels = {"policy": "policy document", "programme": "programme", "project": "project",
+              "regulation": "regulation", "action": "action"}
+
+    def expected():
+        rows = srv.sql("SELECT kind, status, count(*) AS n FROM item WHERE archived = 0 GROUP BY 1, 2")
+        want = {}
+        for row in rows:
+            counts = want.setdefault(labels[row["kind"]], [0] * 5)
+            counts[states.index(row["status"])] += row["n"]
+            counts[4] += row["n"]
+        return want
+
+    r = client("raad").get("/")
+    expect('aria-labelledby="steiger-chart-items-by-kind-and-state-title' in r.body, "the chart is an image")
+    got = kind_state_table(r.body)
+    expect(got == expected() and got["programme"][0] > 0, (got, expected()))
+    item = srv.sql("SELECT id FROM item WHERE kind = 'programme' AND status = 'planned' LIMIT 1")[0]["id"]
+    srv.steiger("set", item, "status", "stopped")
+    got2 = kind_state_table(client("raad").get("/").body)
+    expect(got2 == expected(), (got2, expected()))
+    expect(got2["programme"][0] == got["programme"][0] - 1 and got2["programme"][3] == got["programme"][3] + 1,
+           (got, got2))
+
+
 run(srv)
