@@ -16,16 +16,17 @@ static int hexval(int c)
 	return -1;
 }
 
-/* Decode s[0..n) into the arena (+ as space, %XX). Returns the decoded
- * text, or NULL when it is malformed, longer than max, not UTF-8 or holds
- * a NUL byte. */
-static char *decode(struct arena *a, const char *s, size_t n, size_t max)
+/* Decode s[0..n) into the arena: %XX as a byte, and '+' as a space when
+ * plus_is_space (form values; in a path '+' stays a plus). Returns the
+ * decoded text, or NULL when it is malformed, longer than max, not UTF-8
+ * or holds a NUL byte. */
+static char *decode(struct arena *a, const char *s, size_t n, size_t max, int plus_is_space)
 {
 	char *out = arena_alloc(a, n + 1);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (c == '+') {
+		if (c == '+' && plus_is_space) {
 			c = ' ';
 		} else if (c == '%') {
 			int hi, lo;
@@ -63,8 +64,8 @@ int form_parse(struct arena *a, const char *text, size_t len, struct pairs *out)
 			char *name, *value;
 			if (out->n == FORM_MAX_PAIRS)
 				goto bad;
-			name = decode(a, seg, nlen, FORM_MAX_NAME);
-			value = eq ? decode(a, eq + 1, (size_t)(text + i - eq - 1), FORM_MAX_VALUE)
+			name = decode(a, seg, nlen, FORM_MAX_NAME, 1);
+			value = eq ? decode(a, eq + 1, (size_t)(text + i - eq - 1), FORM_MAX_VALUE, 1)
 				   : arena_strdup(a, "");
 			if (!name || !value)
 				goto bad;
@@ -86,33 +87,6 @@ bad:
 	return -1;
 }
 
-/* Decode a %-escaped path s[0..n) into the arena ('+' stays a plus).
- * Returns NULL when it is malformed, holds NUL or is not UTF-8. */
-static char *decode_path(struct arena *a, const char *s, size_t n)
-{
-	char *out = arena_alloc(a, n + 1);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '%') {
-			int hi, lo;
-			if (i + 2 >= n)
-				return NULL;
-			hi = hexval((unsigned char)s[i + 1]);
-			lo = hexval((unsigned char)s[i + 2]);
-			if (hi < 0 || lo < 0)
-				return NULL;
-			c = (char)(hi * 16 + lo);
-			i += 2;
-		}
-		if (!c)
-			return NULL;
-		out[k++] = c;
-	}
-	out[k] = '\0';
-	return utf8_invalid_at(out, k) == k ? out : NULL;
-}
-
 /* See form.h. */
 int target_parse(struct arena *a, const char *target, const char **path, struct pairs *query)
 {
@@ -120,7 +94,7 @@ int target_parse(struct arena *a, const char *target, const char **path, struct 
 	size_t plen = q ? (size_t)(q - target) : strlen(target);
 	query->p = NULL;
 	query->n = 0;
-	*path = decode_path(a, target, plen);
+	*path = decode(a, target, plen, SIZE_MAX, 0);
 	if (!*path || (*path)[0] != '/')
 		return -1;
 	return form_parse(a, q ? q + 1 : "", q ? strlen(q + 1) : 0, query);
@@ -208,6 +182,27 @@ const char *pairs_get(const struct pairs *ps, const char *name)
 		if (strcmp(ps->p[i].name, name) == 0)
 			return ps->p[i].value;
 	return NULL;
+}
+
+/* See form.h. */
+const char *pairs_joined(struct arena *a, const struct pairs *ps, const char *name)
+{
+	struct buf b = BUF_INIT;
+	int found = 0;
+	const char *s;
+	for (size_t i = 0; i < ps->n; i++) {
+		if (strcmp(ps->p[i].name, name) != 0)
+			continue;
+		found = 1;
+		if (!*ps->p[i].value)
+			continue;
+		if (b.len)
+			buf_addch(&b, '|');
+		buf_adds(&b, ps->p[i].value);
+	}
+	s = found ? arena_strdup(a, b.data) : NULL;
+	buf_free(&b);
+	return s;
 }
 
 /* See form.h. */

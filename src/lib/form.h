@@ -63,4 +63,10 @@ const char *pairs_get(const struct pairs *ps, const char *name);
 /* Whether a pair named name exists. */
 int pairs_has(const struct pairs *ps, const char *name);
 
+/* The non-empty values of all pairs named name joined by '|' (check
+ * boxes and multi-selects send one pair per value; a form may add an
+ * empty one so that "none ticked" is sent too), in arena a; "" when all
+ * are empty, NULL when there is no such pair. */
+const char *pairs_joined(struct arena *a, const struct pairs *ps, const char *name);
+
 #endif

@@ -95,6 +95,20 @@ int is_blank(const char *s)
 }
 
 /* See util.h. */
+int list_has(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	for (const char *p = list; p && *p;) {
+		const char *end = strchr(p, '|');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, code, n) == 0)
+			return 1;
+		p = end ? end + 1 : NULL;
+	}
+	return 0;
+}
+
+/* See util.h. */
 void today_iso(char out[11])
 {
 	const char *env = getenv("STEIGER_TODAY");

@@ -29,6 +29,9 @@ int ends_with(const char *s, const char *suffix);
 /* Whether s is NULL, empty, or only white space. */
 int is_blank(const char *s);
 
+/* Whether code is one of the |-separated values of list (NULL is empty). */
+int list_has(const char *list, const char *code);
+
 /* Today's date as YYYY-MM-DD (UTC), or $STEIGER_TODAY when set (tests). */
 void today_iso(char out[11]);
 

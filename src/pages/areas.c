@@ -514,15 +514,8 @@ static void area_items(struct request *req, const char *code)
 		for (size_t i = 0; i < r.nrows; i++) {
 			char **row = &r.cells[i * r.ncols];
 			places_row_begin(o);
-			places_link(o, "items", row[0], row[1]);
-			if (row[4] && strcmp(row[4], "1") == 0)
-				buf_printf(o, " (%h)", code_label("archived"));
-			buf_adds(o, "</th>");
-			places_cell(o, 0);
-			buf_printf(o, "%h</td>", code_label(row[2]));
-			places_cell(o, 0);
-			status_badge(o, row[3]);
-			buf_adds(o, "</td></tr>\n");
+			places_item_cells(o, row[0], row[1], row[4] && strcmp(row[4], "1") == 0, row[2], row[3]);
+			buf_adds(o, "</tr>\n");
 		}
 		places_table_end(o);
 	}

@@ -222,11 +222,7 @@ static void filter_select(struct request *req, const struct form_errors *fe, con
 		   "class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"field-%h\">%h</label>"
 		   "</div>\n",
 		   err ? " utrecht-form-field--invalid" : "", name, label); /* literal */
-	if (err)
-		buf_printf(&req->out,
-			   "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\"><span "
-			   "class=\"visually-hidden steiger-visually-hidden\">%h </span>%h</div>\n",
-			   name, _("Error:"), err);
+	field_notes(req, name, NULL, err);
 	buf_printf(
 		&req->out,
 		"<div class=\"utrecht-form-field__input\"><select class=\"utrecht-select utrecht-select--html-select\""

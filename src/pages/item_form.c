@@ -44,27 +44,6 @@ struct item_form {
 	struct form_errors fe; /* the errors */
 };
 
-/* The values of form field name in ps joined by '|' (check boxes and
- * multi-selects send one pair per value), in the request's arena; NULL
- * when there are none. */
-static const char *joined(struct request *req, const struct pairs *ps, const char *name)
-{
-	struct buf b = BUF_INIT;
-	int found = 0;
-	const char *s;
-	for (size_t i = 0; i < ps->n; i++) {
-		if (strcmp(ps->p[i].name, name) != 0)
-			continue;
-		if (found && *ps->p[i].value)
-			buf_addch(&b, '|');
-		buf_adds(&b, ps->p[i].value);
-		found = 1;
-	}
-	s = found ? arena_strdup(req->a, b.data) : NULL;
-	buf_free(&b);
-	return s;
-}
-
 /* A number of the database (machine form) as people in the request's
  * language write it: a decimal comma in Dutch, no thousands separators. */
 static const char *number_for_people(struct request *req, const char *v)
@@ -84,7 +63,7 @@ static const char *value_of(struct request *req, const struct item_form *f, cons
 	const struct register_def *r = reg_get(REG_ITEMS);
 	int year, fi;
 	if (f->typed)
-		return joined(req, f->typed, key);
+		return pairs_joined(req->a, f->typed, key);
 	if (!f->item) {
 		if (strcmp(key, "status") == 0)
 			return "active";
@@ -112,20 +91,6 @@ static const char *value_of(struct request *req, const struct item_form *f, cons
 		return s;
 	}
 	return f->item->vals[fi];
-}
-
-/* Whether code is one of the |-separated values of list. */
-static int listed(const char *list, const char *code)
-{
-	size_t n = strlen(code);
-	for (const char *p = list; p && *p;) {
-		const char *end = strchr(p, '|');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len == n && strncmp(p, code, n) == 0)
-			return 1;
-		p = end ? end + 1 : NULL;
-	}
-	return 0;
 }
 
 /* One check box of a group. */
@@ -162,14 +127,7 @@ static void box_group(struct request *req, const struct form_errors *fe, const c
 		   "><legend class=\"utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend\">"
 		   "%h</legend>\n",
 		   legend);
-	if (hint)
-		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"hint-%h\">%h</div>\n", name,
-			   hint);
-	if (err)
-		buf_printf(&req->out,
-			   "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\"><span "
-			   "class=\"visually-hidden steiger-visually-hidden\">%h </span>%h</div>\n",
-			   name, _("Error:"), err);
+	field_notes(req, name, hint, err);
 	for (const char *p = selected; p && *p;) {
 		const char *end = strchr(p, '|');
 		const char *v = arena_strndup(req->a, p, end ? (size_t)(end - p) : strlen(p));
@@ -186,7 +144,7 @@ static void box_group(struct request *req, const struct form_errors *fe, const c
 			label = arena_printf(req->a, "%s: %s", code_label(c[i].kind), c[i].label);
 		else if (strcmp(name, "areas") == 0)
 			label = arena_printf(req->a, "%s (%s)", c[i].label, c[i].code);
-		box(req, name, c[i].code, label, listed(selected, c[i].code),
+		box(req, name, c[i].code, label, list_has(selected, c[i].code),
 		    c[i].kind && strcmp(c[i].kind, "goal") == 0 ? "steiger-indent" : NULL);
 	}
 	buf_adds(&req->out, "</fieldset>\n");
@@ -555,12 +513,12 @@ static void keep_list_order(struct request *req, const struct stored *item, cons
 	const struct register_def *r = reg_get(REG_ITEMS);
 	int fi = reg_field_index(r, key);
 	struct buf b = BUF_INIT;
-	const char *sent = joined(req, &req->form, key);
+	const char *sent = pairs_joined(req->a, &req->form, key);
 	size_t k = 0;
 	if (fi < 0 || !(r->fields[fi].flags & F_LIST) || !sent)
 		return;
 	for (size_t i = 0; i < item->nlist[fi]; i++)
-		if (listed(sent, item->lists[fi][i]))
+		if (list_has(sent, item->lists[fi][i]))
 			buf_printf(&b, "%s%s", b.len ? "|" : "", item->lists[fi][i]);
 	for (const char *p = sent; *p;) {
 		const char *end = strchr(p, '|');
@@ -596,7 +554,7 @@ static void check_fields(struct request *req, const char *const *fields, size_t 
 	for (size_t k = 0; k < n; k++) {
 		int year, fi = reg_field(r, fields[k], &year);
 		struct fval v;
-		const char *text = joined(req, &req->form, fields[k]);
+		const char *text = pairs_joined(req->a, &req->form, fields[k]);
 		if (fi < 0 || (r->fields[fi].type == FT_BOOL && !(r->fields[fi].flags & F_LIST)))
 			continue;
 		memset(&v, 0, sizeof(v));

@@ -279,15 +279,7 @@ static void partner_items(struct request *req, const char *id, int internal)
 	for (size_t i = 0; i < r.nrows; i++) {
 		char **row = &r.cells[i * r.ncols];
 		places_row_begin(o);
-		places_link(o, "items", row[0], row[1]);
-		if (row[4] && strcmp(row[4], "1") == 0)
-			buf_printf(o, " (%h)", code_label("archived"));
-		buf_adds(o, "</th>");
-		places_cell(o, 0);
-		buf_printf(o, "%h</td>", code_label(row[2]));
-		places_cell(o, 0);
-		status_badge(o, row[3]);
-		buf_adds(o, "</td>");
+		places_item_cells(o, row[0], row[1], row[4] && strcmp(row[4], "1") == 0, row[2], row[3]);
 		if (internal) {
 			places_cell(o, 0);
 			buf_printf(o, "%h</td>", row[5] ? row[5] : "");
@@ -448,26 +440,6 @@ int page_organisation(struct request *req)
 	return 200;
 }
 
-/* The values of a form field: what was typed (several values of repeated
- * fields joined by '|'), or NULL when the form did not have it. */
-static const char *typed(struct request *req, const char *name)
-{
-	struct buf b = BUF_INIT;
-	int found = 0;
-	const char *s;
-	for (size_t i = 0; i < req->form.n; i++) {
-		if (strcmp(req->form.p[i].name, name) != 0)
-			continue;
-		if (found && *req->form.p[i].value)
-			buf_addch(&b, '|');
-		buf_adds(&b, req->form.p[i].value);
-		found = 1;
-	}
-	s = found ? arena_strdup(req->a, b.data) : NULL;
-	buf_free(&b);
-	return s;
-}
-
 /* Show the form for organisation g (g->id NULL: a new one) with the errors
  * of fe, answering status. */
 static int org_form(struct request *req, const struct org *g, const struct form_errors *fe, int status)
@@ -495,7 +467,7 @@ static int org_form(struct request *req, const struct org *g, const struct form_
 	form_error_summary(req, fe);
 	form_begin(req, g->id ? arena_printf(req->a, "/organisations/%t", g->id) : "/organisations");
 	if (!g->id)
-		field_input(req, fe, "text", "id", _("Id"), typed(req, "id"),
+		field_input(req, fe, "text", "id", _("Id"), pairs_joined(req->a, &req->form, "id"),
 			    _("Lower-case letters, digits and '-', for example woningcorporatie-a. It cannot be "
 			      "changed later."),
 			    1);
@@ -517,11 +489,11 @@ static void org_from_form(struct request *req, const char *id, struct org *g)
 {
 	memset(g, 0, sizeof(*g));
 	g->id = id;
-	g->name = typed(req, "name");
-	g->type = typed(req, "type");
-	g->description = typed(req, "description");
-	g->website = typed(req, "website");
-	g->members = typed(req, "members");
+	g->name = pairs_joined(req->a, &req->form, "name");
+	g->type = pairs_joined(req->a, &req->form, "type");
+	g->description = pairs_joined(req->a, &req->form, "description");
+	g->website = pairs_joined(req->a, &req->form, "website");
+	g->members = pairs_joined(req->a, &req->form, "members");
 }
 
 /* Write the form to organisation id (NULL: a new one): 303 to it, or the

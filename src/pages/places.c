@@ -3,7 +3,9 @@
  * places.h.
  */
 #include "steiger.h"
+#include "core/register.h"
 #include "pages/places.h"
+#include "render/html.h"
 
 /* See places.h. */
 void places_table_begin(struct buf *o, const char *caption, const char *const *headers, const int *numeric, size_t n)
@@ -89,6 +91,21 @@ void places_eur(struct request *req, double v)
 void places_link(struct buf *o, const char *prefix, const char *id, const char *text)
 {
 	buf_printf(o, "<a class=\"utrecht-link\" href=\"/%h/%t\">%h</a>", prefix, id, text);
+}
+
+/* See places.h. */
+void places_item_cells(struct buf *o, const char *id, const char *title, int archived, const char *kind,
+		       const char *status)
+{
+	places_link(o, "items", id, title);
+	if (archived)
+		buf_printf(o, " (%h)", code_label("archived"));
+	buf_adds(o, "</th>");
+	places_cell(o, 0);
+	buf_printf(o, "%h</td>", code_label(kind));
+	places_cell(o, 0);
+	status_badge(o, status);
+	buf_adds(o, "</td>");
 }
 
 /* See places.h. */

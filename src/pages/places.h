@@ -50,6 +50,12 @@ void places_link(struct buf *o, const char *prefix, const char *id, const char *
 /* The human label of an organisation type (translated). */
 const char *org_type_label(const char *code);
 
+/* Append the first cells of an item's row after places_row_begin: its
+ * title linked (with "(archived)" when it is), its kind and its state as
+ * a badge; the row stays open after the state cell. */
+void places_item_cells(struct buf *o, const char *id, const char *title, int archived, const char *kind,
+		       const char *status);
+
 /* Whether the request's user may see internal details (contacts, partner
  * details, archived items, contracts). */
 int places_internal(const struct request *req);

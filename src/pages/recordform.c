@@ -140,26 +140,6 @@ static void read_current(struct request *req, const struct register_def *r, cons
 		db_read_records(req->db, r, key, a, keep, cur, &e);
 }
 
-/* Add the values of form field name as one text ('|' between repeated
- * fields) to the arena; NULL when the form does not have it. */
-static const char *form_values(struct request *req, const char *name)
-{
-	struct buf b = BUF_INIT;
-	int found = 0;
-	char *s;
-	for (size_t i = 0; i < req->form.n; i++) {
-		if (strcmp(req->form.p[i].name, name) != 0)
-			continue;
-		if (found && *req->form.p[i].value)
-			buf_addch(&b, '|');
-		buf_adds(&b, req->form.p[i].value);
-		found = 1;
-	}
-	s = found ? arena_strdup(req->a, b.data) : NULL;
-	buf_free(&b);
-	return s;
-}
-
 /* The message of diagnostic en for a web client: never the database's own
  * words (they may hold SQL). */
 static const char *client_message(const struct diag_entry *en)
@@ -212,7 +192,7 @@ int form_write(struct request *req, const struct register_def *r, const char *ke
 		diag_add(&d, keyfield, 1, 0, _("Fill in an id: lower-case letters, digits and '-'."));
 	for (size_t k = 0; k < nfields; k++) {
 		int year, fi = reg_field(r, fields[k], &year);
-		const char *text = form_values(req, fields[k]);
+		const char *text = pairs_joined(req->a, &req->form, fields[k]);
 		struct fval *v;
 		if (fi < 0 || (r->fields[fi].flags & F_KEY))
 			continue;

@@ -394,15 +394,7 @@ static void items_table(struct request *req, const struct vision_tree *t, const 
 	for (size_t i = 0; i < items.n; i++) {
 		const struct vision_item *it = &items.i[i];
 		places_row_begin(o);
-		places_link(o, "items", it->id, it->title);
-		if (it->archived)
-			buf_printf(o, " (%h)", code_label("archived"));
-		buf_adds(o, "</th>");
-		places_cell(o, 0);
-		buf_printf(o, "%h</td>", code_label(it->kind));
-		places_cell(o, 0);
-		status_badge(o, it->status);
-		buf_adds(o, "</td>");
+		places_item_cells(o, it->id, it->title, it->archived, it->kind, it->status);
 		places_cell(o, 1);
 		if (it->has_budget) {
 			places_eur(req, it->budget);

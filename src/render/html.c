@@ -180,6 +180,19 @@ void form_end(struct request *req)
 	buf_adds(&req->out, "</form>\n");
 }
 
+/* See html.h. */
+void field_notes(struct request *req, const char *name, const char *hint, const char *err)
+{
+	if (hint)
+		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"hint-%h\">%h</div>\n", name,
+			   hint);
+	if (err)
+		buf_printf(&req->out,
+			   "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\"><span "
+			   "class=\"visually-hidden steiger-visually-hidden\">%h </span>%h</div>\n",
+			   name, _("Error:"), err);
+}
+
 /* Open a form field: the wrapper, label, hint and error. */
 static void field_open(struct request *req, const struct form_errors *fe, const char *name, const char *label,
 		       const char *hint, int required, const char *kind)
@@ -194,14 +207,7 @@ static void field_open(struct request *req, const struct form_errors *fe, const 
 	if (required)
 		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"req-%h\">%h</div>\n", name,
 			   _("Required"));
-	if (hint)
-		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"hint-%h\">%h</div>\n", name,
-			   hint);
-	if (err)
-		buf_printf(&req->out,
-			   "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\"><span "
-			   "class=\"steiger-visually-hidden\">%h </span>%h</div>\n",
-			   name, _("Error:"), err);
+	field_notes(req, name, hint, err);
 }
 
 /* Append the aria-describedby and aria-invalid attributes of a field. */
@@ -281,20 +287,6 @@ void field_select(struct request *req, const struct form_errors *fe, const char 
 	buf_adds(&req->out, "</select></div>\n</div>\n");
 }
 
-/* Whether code is one of the |-separated values of list. */
-static int in_list(const char *list, const char *code)
-{
-	size_t n = strlen(code);
-	for (const char *p = list; p && *p;) {
-		const char *end = strchr(p, '|');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len == n && strncmp(p, code, n) == 0)
-			return 1;
-		p = end ? end + 1 : NULL;
-	}
-	return 0;
-}
-
 /* See html.h. */
 void field_checkboxes(struct request *req, const struct form_errors *fe, const char *name, const char *label,
 		      const char *const *codes, const char *const *labels, const char *selected)
@@ -309,9 +301,7 @@ void field_checkboxes(struct request *req, const struct form_errors *fe, const c
 		   "><legend class=\"utrecht-form-fieldset__legend "
 		   "utrecht-form-fieldset__legend--html-legend\">%h</legend>\n",
 		   label);
-	if (err)
-		buf_printf(&req->out, "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\">%h</div>\n",
-			   name, err);
+	field_notes(req, name, NULL, err);
 	for (size_t i = 0; codes[i]; i++)
 		buf_printf(&req->out,
 			   "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><input "
@@ -319,7 +309,7 @@ void field_checkboxes(struct request *req, const struct form_errors *fe, const c
 			   "id=\"field-%h-%h\" name=\"%h\" value=\"%h\"%s>"
 			   " <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
 			   "for=\"field-%h-%h\">%h</label></div>\n",
-			   name, codes[i], name, codes[i], in_list(selected, codes[i]) ? " checked" : "", name,
+			   name, codes[i], name, codes[i], list_has(selected, codes[i]) ? " checked" : "", name,
 			   codes[i], labels[i]); /* literal */
 	buf_adds(&req->out, "</fieldset>\n");
 }
@@ -348,14 +338,7 @@ void field_checkbox(struct request *req, const struct form_errors *fe, const cha
 		   "class=\"utrecht-form-field__label utrecht-form-field__label--checkbox\"><label "
 		   "class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"field-%h\">%h</label></div>\n",
 		   err ? " utrecht-form-field--invalid" : "", name, label); /* literal */
-	if (hint)
-		buf_printf(&req->out, "<div class=\"utrecht-form-field-description\" id=\"hint-%h\">%h</div>\n", name,
-			   hint);
-	if (err)
-		buf_printf(&req->out,
-			   "<div class=\"utrecht-form-field-error-message\" id=\"error-%h\"><span "
-			   "class=\"visually-hidden steiger-visually-hidden\">%h </span>%h</div>\n",
-			   name, _("Error:"), err);
+	field_notes(req, name, hint, err);
 	buf_printf(&req->out,
 		   "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-checkbox "
 		   "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"field-%h\" name=\"%h\" value=\"true\"%s",
@@ -391,7 +374,7 @@ void field_multiselect(struct request *req, const struct form_errors *fe, const 
 	}
 	for (size_t i = 0; codes[i]; i++)
 		buf_printf(&req->out, "<option value=\"%h\"%s>%h</option>\n", codes[i],
-			   in_list(selected, codes[i]) ? " selected" : "", labels[i]); /* literal */
+			   list_has(selected, codes[i]) ? " selected" : "", labels[i]); /* literal */
 	buf_adds(&req->out, "</select></div>\n</div>\n");
 }
 

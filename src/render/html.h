@@ -44,6 +44,11 @@ void form_error_summary(struct request *req, const struct form_errors *fe);
 void form_begin(struct request *req, const char *action);
 void form_end(struct request *req);
 
+/* Append the description (hint, when not NULL) and the error message
+ * (err, when not NULL) of field name, with the ids hint-NAME and
+ * error-NAME that its aria-describedby points at. */
+void field_notes(struct request *req, const char *name, const char *hint, const char *err);
+
 /* A text input. type is "text", "email", "password", "number", "date" or
  * "search"; hint (may be NULL) is shown under the label; required marks
  * the field (and says so in the label). */

@@ -310,7 +310,7 @@ async function unstyledClasses(page) {
  * look is in its attributes) that no rule of the page's stylesheets names:
  * a look that was meant but is missing. The classes in HOOKS only name
  * what a thing is (for tests, scripts, print): the kind of a chart. */
-const HOOKS = ["steiger-chart--bar", "steiger-chart--line"];
+const HOOKS = ["steiger-chart--bar", "steiger-chart--stacked", "steiger-chart--line"];
 async function unstyledOwnClasses(page) {
   return page.evaluate((hooks) => {
     const used = new Set(), served = new Set();

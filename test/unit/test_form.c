@@ -49,7 +49,7 @@ static void test_form_decoding(void **state)
 }
 
 /* Repeated names (a group of check boxes) keep every value in order;
- * pairs_get gives the first. */
+ * pairs_get gives the first, pairs_joined all of them. */
 static void test_form_repeated(void **state)
 {
 	struct arena a;
@@ -60,6 +60,13 @@ static void test_form_repeated(void **state)
 	assert_int_equal(ps.n, 3);
 	assert_string_equal(pairs_get(&ps, "area"), "WK1");
 	assert_string_equal(ps.p[2].value, "WK3");
+	assert_string_equal(pairs_joined(&a, &ps, "area"), "WK1|WK2|WK3");
+	assert_null(pairs_joined(&a, &ps, "kind"));
+	/* An empty first value (a hidden "none" field) adds no separator. */
+	assert_int_equal(parse(&a, "area=&area=WK1&x=1&area=WK2", &ps), 0);
+	assert_string_equal(pairs_joined(&a, &ps, "area"), "WK1|WK2");
+	assert_int_equal(parse(&a, "area=", &ps), 0);
+	assert_string_equal(pairs_joined(&a, &ps, "area"), "");
 	arena_free(&a);
 }
 
