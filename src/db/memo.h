@@ -43,6 +43,7 @@ enum db_memo_slot {
 	DB_MEMO_CHECK,    /* db_check without the full scans */
 	DB_MEMO_SESSIONS, /* sessions looked up lately (account.c) */
 	DB_MEMO_ACCOUNTS, /* accounts looked up lately (account.c) */
+	DB_MEMO_PAGES,    /* pages rendered lately (web/page_keep.c) */
 	DB_MEMO_SLOTS
 };
 

@@ -2,6 +2,7 @@
  * router.c - dispatch with authentication and access checks; see router.h.
  */
 #include "steiger.h"
+#include "web/page_keep.h"
 #include "web/router.h"
 #include "web/assets.h"
 
@@ -196,5 +197,13 @@ void router_dispatch(struct request *req, const char *csrf_header)
 	free(context);
 	if (req->logged_in)
 		req->no_store = 1;
+	if ((found->flags & ROUTE_KEEP) && !req->by_token) {
+		struct page_keep k;
+		if (!page_keep_find(req, &k)) {
+			found->handler(req);
+			page_keep_store(req, &k);
+		}
+		return;
+	}
 	found->handler(req);
 }

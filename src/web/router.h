@@ -15,6 +15,9 @@ enum {
 	ROUTE_API = 1,    /* part of the JSON API: API tokens accepted */
 	ROUTE_NOCSRF = 2, /* a public state change without a session (login)
 			     that brings its own CSRF check */
+	ROUTE_KEEP = 4,   /* a page that depends only on the data, the asker's
+			     account and session, the language, the day and the
+			     address: kept until the data changes (page_keep.h) */
 };
 
 /* The permission value of routes that anyone may use, logged in or not. */

@@ -16,27 +16,27 @@ const struct route routes[] = {
 	{ "POST", "/login", page_login, PUBLIC, ROUTE_NOCSRF },
 	{ "POST", "/logout", page_logout, PUBLIC, 0 },
 	/* home.c */
-	{ "GET", "/", page_home, PERM_READ, 0 },
+	{ "GET", "/", page_home, PERM_READ, ROUTE_KEEP },
 	/* items.c, item_show.c, item_form.c */
-	{ "GET", "/items", page_items, PERM_READ, 0 },
+	{ "GET", "/items", page_items, PERM_READ, ROUTE_KEEP },
 	{ "GET", "/items/new", page_item_new, PERM_EDIT, 0 },
 	{ "POST", "/items", page_item_create, PERM_EDIT, 0 },
-	{ "GET", "/items/:id", page_item, PERM_READ, 0 },
+	{ "GET", "/items/:id", page_item, PERM_READ, ROUTE_KEEP },
 	{ "GET", "/items/:id/edit", page_item_edit, PERM_EDIT, 0 },
 	{ "POST", "/items/:id", page_item_update, PERM_EDIT, 0 },
 	{ "POST", "/items/:id/archive", page_item_archive, PERM_EDIT, 0 },
 	{ "POST", "/items/:id/comments", page_item_comment, PERM_COMMENT, 0 },
 	/* vision.c */
-	{ "GET", "/vision", page_vision, PERM_READ, 0 },
-	{ "GET", "/vision/:id", page_vision_element, PERM_READ, 0 },
+	{ "GET", "/vision", page_vision, PERM_READ, ROUTE_KEEP },
+	{ "GET", "/vision/:id", page_vision_element, PERM_READ, ROUTE_KEEP },
 	/* areas.c */
-	{ "GET", "/areas", page_areas, PERM_READ, 0 },
-	{ "GET", "/areas/:code", page_area, PERM_READ, 0 },
+	{ "GET", "/areas", page_areas, PERM_READ, ROUTE_KEEP },
+	{ "GET", "/areas/:code", page_area, PERM_READ, ROUTE_KEEP },
 	/* organisations.c */
-	{ "GET", "/organisations", page_organisations, PERM_READ, 0 },
+	{ "GET", "/organisations", page_organisations, PERM_READ, ROUTE_KEEP },
 	{ "POST", "/organisations", page_organisation_create, PERM_EDIT, 0 },
 	{ "GET", "/organisations/new", page_organisation_new, PERM_EDIT, 0 },
-	{ "GET", "/organisations/:id", page_organisation, PERM_READ, 0 },
+	{ "GET", "/organisations/:id", page_organisation, PERM_READ, ROUTE_KEEP },
 	{ "GET", "/organisations/:id/edit", page_organisation_edit, PERM_EDIT, 0 },
 	{ "POST", "/organisations/:id", page_organisation_update, PERM_EDIT, 0 },
 	/* audit.c */

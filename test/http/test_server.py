@@ -114,6 +114,62 @@ def _():
     expect(a != b, (a, b))
 
 
+def nonce_of(r):
+    """The CSP nonce of response r."""
+    return r.header("content-security-policy").split("'nonce-")[1].split("'")[0]
+
+
+@test("a kept page is the same page with a new nonce each time, in the header and in the body alike")
+def _():
+    c = srv.client("raad")
+    pages = [c.get("/items?kind=policy") for _ in range(12)]  # every thread serves some more than once
+    nonces = [nonce_of(r) for r in pages]
+    expect(len(set(nonces)) == len(nonces), nonces)
+    for r, n in zip(pages, nonces):
+        expect(r.status == 200 and r.body.count(n) == 1 and '<script nonce="%s"' % n in r.body, r)
+    bodies = {r.body.replace(n, "NONCE") for r, n in zip(pages, nonces)}
+    expect(len(bodies) == 1, "the pages differ in more than the nonce")
+
+
+@test("kept pages are per person and language: each sees their own name, role and language, never another's")
+def _():
+    raad, staff = srv.client("raad"), srv.client("medewerker")
+    english = srv.client("bestuur")
+    english.get("/?lang=en")
+    for _ in range(8):
+        for c, mine, other in ((raad, "Test raad", "Test medewerker"), (staff, "Test medewerker", "Test raad")):
+            r = c.get("/items")
+            expect(mine in r.body and other not in r.body and '<html lang="nl"' in r.body, r)
+        expect("/items/new" in staff.get("/items").body and "/items/new" not in raad.get("/items").body,
+               "the add button follows the role")
+        r = english.get("/items")
+        expect('<html lang="en"' in r.body and "Test bestuur" in r.body, r)
+
+
+@test("a kept page changes at once with the data, a role or a logout, from the web or the command line")
+def _():
+    c = srv.client("medewerker")
+    for _ in range(6):
+        c.get("/organisations")
+    srv.steiger("set", "--register", "organisations", "woningcorporatie-a", "name", "Woningcorporatie A (hernoemd)")
+    for _ in range(6):
+        r = c.get("/organisations")
+        expect("Woningcorporatie A (hernoemd)" in r.body, r)
+    for _ in range(6):
+        expect("/items/new" in c.get("/items").body, "medewerker may add")
+    srv.steiger("user", "role", "medewerker", "raad")
+    try:
+        for _ in range(6):
+            r = c.get("/items")
+            expect(r.status == 200 and "/items/new" not in r.body, r)
+    finally:
+        srv.steiger("user", "role", "medewerker", "medewerker")
+    c.post("/logout")
+    for _ in range(6):
+        r = c.get("/items")
+        expect(r.status == 303 and r.header("location").startswith("/login"), r)
+
+
 @test("a state change without the session's CSRF token, or from another origin, is refused and changes nothing")
 def _():
     c = srv.client("beheerder")
