@@ -138,9 +138,9 @@ run: setup-check
 	@if [ ! -f steiger.db ]; then \
 	  ./$(BIN) --db steiger.db init --example && \
 	  ./$(BIN) --db steiger.db user add beheerder --role beheerder --generate && \
-	  echo "Log in on http://localhost:$(PORT)/ as beheerder with the password above."; \
+	  echo "Log in op http://localhost:$(PORT)/ als beheerder met het wachtwoord hierboven."; \
 	else \
-	  echo "Log in with an account of steiger.db (steiger user list; steiger user passwd NAME)."; \
+	  echo "Log in op http://localhost:$(PORT)/ met een account van steiger.db (steiger user list; steiger user passwd NAAM)."; \
 	fi
 	./$(BIN) --db steiger.db serve --listen 127.0.0.1:$(PORT)
 
