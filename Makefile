@@ -38,7 +38,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(OPT) $(HARDEN) -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDFLAGS)
-LIBS     = $(PKG_LIBS) -lm
+# libstemmer (the Snowball stemmers) has no pkg-config file.
+LIBS     = $(PKG_LIBS) -lstemmer -lm
 
 SRC      := $(sort $(wildcard src/lib/*.c src/method/*.c src/core/*.c src/db/*.c src/solve/*.c \
               src/render/*.c src/cmd/*.c src/web/*.c src/pages/*.c src/api/*.c))
