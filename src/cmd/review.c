@@ -1,0 +1,236 @@
+/*
+ * review.c - `steiger review [coverage|gaps|contested|alignment]
+ * [--round ID] [--year YEAR] [--gap-share X] [--limit N] [--json]`
+ *
+ * The review of an assessment round against the vision (core/review.h):
+ * the coverage of every main line, pillar and urgent issue; the gaps and
+ * blind spots; the items the assessors disagree on most; and every
+ * item's alignment with its uncertainty, per million euro and per fte.
+ * Without a view: the gaps and the most contested items.
+ */
+#include "steiger.h"
+#include "cmd/cmd.h"
+#include "core/register.h"
+#include "db/review.h"
+#include "lib/json.h"
+#include "render/table.h"
+#include <math.h>
+
+/* The views, in the order of the usage line. */
+enum view { VIEW_SUMMARY, VIEW_COVERAGE, VIEW_GAPS, VIEW_CONTESTED, VIEW_ALIGNMENT };
+static const char *const view_names[] = { "", "coverage", "gaps", "contested", "alignment", NULL };
+
+/* Append x to b with decimals decimals for people, "—" when x is NaN. */
+static void number(struct buf *b, double x, int decimals)
+{
+	if (isnan(x))
+		buf_adds(b, "\xe2\x80\x94");
+	else
+		num_format_short(b, x, decimals, i18n_get() == LANG_NL);
+}
+
+/* Append x as a JSON number, null when it is NaN. */
+static void json_number(struct buf *b, double x)
+{
+	if (isnan(x))
+		buf_adds(b, "null");
+	else
+		json_add_number(b, x);
+}
+
+/* Append the coverage table: one row per criterion (only gaps and blind
+ * spots with only_gaps). */
+static void coverage_table(struct buf *out, const struct review_data *d, const struct review *r, int only_gaps)
+{
+	struct table t;
+	int nl = i18n_get() == LANG_NL, rows = 0;
+	table_init(&t, 7, 0x3c);
+	table_rowv(&t, _("criterion"), _("kind"), _("items"), _("weighted"), _("budget"), _("fte"), _("finding"));
+	for (size_t c = 0; c < d->in.ncriteria; c++) {
+		const struct review_criterion_result *cr = &r->criteria[c];
+		struct buf n = BUF_INIT, w = BUF_INIT, b = BUF_INIT, f = BUF_INIT;
+		if (only_gaps && !cr->gap)
+			continue;
+		buf_printf(&n, "%d", cr->items);
+		number(&w, cr->weighted_items, 2);
+		eur_format_human(&b, cr->budget, nl);
+		number(&f, cr->fte, 1);
+		table_rowv(&t, d->criteria[c].title, code_label(d->criteria[c].kind), n.data, w.data, b.data, f.data,
+			   cr->blind ? _("blind spot")
+			   : cr->gap ? _("gap")
+				     : "");
+		rows++;
+		buf_free(&n);
+		buf_free(&w);
+		buf_free(&b);
+		buf_free(&f);
+	}
+	if (rows)
+		table_render(&t, out, 2, 1);
+	else
+		buf_printf(out, "  %s\n", _("none"));
+	table_free(&t);
+}
+
+/* Append the items with their alignment: the contested ones (largest
+ * spread first) with contested, else all in id order; at most limit
+ * rows (0: all). */
+static void item_table(struct buf *out, const struct review_data *d, const struct review *r, int contested,
+		       long long limit)
+{
+	struct table t;
+	size_t n = contested ? r->ncontested : d->in.nitems;
+	table_init(&t, 7, 0x7c);
+	table_rowv(&t, _("item"), _("kind"), _("alignment"), _("+/-"), _("per M euro"), _("per fte"), _("spread"));
+	for (size_t k = 0; k < n && (!limit || k < (size_t)limit); k++) {
+		size_t i = contested ? r->contested[k] : k;
+		const struct review_item_result *it = &r->items[i];
+		struct buf c[5];
+		for (int j = 0; j < 5; j++)
+			buf_init(&c[j]);
+		number(&c[0], it->alignment, 2);
+		number(&c[1], it->alignment_se, 2);
+		number(&c[2], it->per_meur, 3);
+		number(&c[3], it->per_fte, 3);
+		number(&c[4], it->spread, 2);
+		table_rowv(&t, d->items[i].id, code_label(d->items[i].kind), c[0].data, c[1].data, c[2].data, c[3].data,
+			   c[4].data);
+		for (int j = 0; j < 5; j++)
+			buf_free(&c[j]);
+	}
+	if (n)
+		table_render(&t, out, 2, 1);
+	else
+		buf_printf(out, "  %s\n", _("none"));
+	if (limit && n > (size_t)limit)
+		buf_printf(out, _("  ... and %zu more (--limit 0 shows all)\n"), n - (size_t)limit);
+	table_free(&t);
+}
+
+/* Append the review for people. */
+static void human(struct buf *out, const struct review_data *d, const struct review *r, enum view v, long long limit)
+{
+	buf_printf(out, _("Review of round %s (%s, %s): %zu assessors, %zu scores, budget and fte of %d\n"),
+		   d->round_id, d->round_title, code_label(d->round_status), d->in.nassessors, d->in.nscores, d->year);
+	if (v == VIEW_SUMMARY || v == VIEW_GAPS) {
+		buf_printf(out, "\n%s\n", _("Gaps and blind spots"));
+		coverage_table(out, d, r, 1);
+	}
+	if (v == VIEW_COVERAGE) {
+		buf_printf(out, "\n%s\n", _("Coverage per criterion (items weighted by their contribution)"));
+		coverage_table(out, d, r, 0);
+	}
+	if (v == VIEW_SUMMARY || v == VIEW_CONTESTED) {
+		buf_printf(out, "\n%s\n", _("Most contested items (largest spread between assessors)"));
+		item_table(out, d, r, 1, limit);
+	}
+	if (v == VIEW_ALIGNMENT) {
+		buf_printf(out, "\n%s\n", _("Alignment with the vision per item (-1 to 1, with its standard error)"));
+		item_table(out, d, r, 0, limit);
+	}
+}
+
+/* Append the whole review as one JSON object. */
+static void json(struct buf *out, const struct review_data *d, const struct review *r)
+{
+	buf_printf(out, "{\"round\": %J, \"title\": %J, \"status\": %J, \"year\": %d, \"scale\": [", d->round_id,
+		   d->round_title, d->round_status, d->year);
+	json_number(out, d->in.scale_min);
+	buf_adds(out, ", ");
+	json_number(out, d->in.scale_max);
+	buf_adds(out, "], \"assessors\": [");
+	for (size_t a = 0; a < d->in.nassessors; a++)
+		buf_printf(out, "%s%J", a ? ", " : "", d->assessors[a]);
+	buf_printf(out, "], \"scores\": %zu,\n \"criteria\": [", d->in.nscores);
+	for (size_t c = 0; c < d->in.ncriteria; c++) {
+		const struct review_criterion_result *cr = &r->criteria[c];
+		buf_printf(out, "%s\n  {\"id\": %J, \"kind\": %J, \"items\": %d, \"weighted_items\": ", c ? "," : "",
+			   d->criteria[c].id, d->criteria[c].kind, cr->items);
+		json_number(out, cr->weighted_items);
+		buf_adds(out, ", \"budget\": ");
+		json_number(out, cr->budget);
+		buf_adds(out, ", \"fte\": ");
+		json_number(out, cr->fte);
+		buf_printf(out, ", \"gap\": %s, \"blind\": %s}", cr->gap ? "true" : "false",
+			   cr->blind ? "true" : "false");
+	}
+	buf_adds(out, "],\n \"items\": [");
+	for (size_t i = 0; i < d->in.nitems; i++) {
+		const struct review_item_result *it = &r->items[i];
+		buf_printf(out, "%s\n  {\"id\": %J, \"assessors\": %d, \"alignment\": ", i ? "," : "", d->items[i].id,
+			   it->assessors);
+		json_number(out, it->alignment);
+		buf_adds(out, ", \"alignment_se\": ");
+		json_number(out, it->alignment_se);
+		buf_adds(out, ", \"per_million_eur\": ");
+		json_number(out, it->per_meur);
+		buf_adds(out, ", \"per_fte\": ");
+		json_number(out, it->per_fte);
+		buf_adds(out, ", \"spread\": ");
+		json_number(out, it->spread);
+		buf_adds(out, ", \"profile\": {");
+		int first = 1;
+		for (size_t c = 0; c < d->in.ncriteria; c++) {
+			const struct review_cell *cell = review_cell(r, i, c);
+			if (!cell->n)
+				continue;
+			buf_printf(out, "%s%J: ", first ? "" : ", ", d->criteria[c].id);
+			json_number(out, cell->mean);
+			first = 0;
+		}
+		buf_adds(out, "}}");
+	}
+	buf_adds(out, "],\n \"contested\": [");
+	for (size_t k = 0; k < r->ncontested; k++)
+		buf_printf(out, "%s%J", k ? ", " : "", d->items[r->contested[k]].id);
+	buf_adds(out, "]}\n");
+}
+
+/* See cmd.h. */
+int cmd_review(struct cmd_ctx *ctx)
+{
+	int json_out = 0, nargs, rc, v = VIEW_SUMMARY;
+	const char *round = NULL, *year_arg = NULL, *share_arg = NULL, *limit_arg = NULL;
+	long long year = 0, limit = 10;
+	double share = 0.5;
+	char **args;
+	struct db *db;
+	struct review_data d;
+	struct review r;
+	struct buf out = BUF_INIT;
+	const struct option opts[] = {
+		{ "json", 0, NULL, &json_out },       { "round", 1, &round, NULL },     { "year", 1, &year_arg, NULL },
+		{ "gap-share", 1, &share_arg, NULL }, { "limit", 1, &limit_arg, NULL }, { NULL, 0, NULL, NULL },
+	};
+	if ((rc = parse_options(ctx, opts, &args, &nargs)) < 0)
+		return rc;
+	if (nargs > 1 || (nargs == 1 && (v = enum_index(view_names, args[0])) <= 0)) {
+		rc = usage_error(ctx, "review", _("expected coverage, gaps, contested or alignment, found '%s'"),
+				 nargs > 1 ? args[1] : args[0]);
+		free(args);
+		return rc;
+	}
+	free(args);
+	if (year_arg && int_parse(year_arg, 1800, 2200, &year) < 0)
+		return usage_error(ctx, "review", _("expected a year from 1800 to 2200, found '%s'"), year_arg);
+	if (share_arg && (num_parse(share_arg, &share) < 0 || !(share > 0 && share <= 1)))
+		return usage_error(ctx, "review", _("expected a share above 0 and at most 1, found '%s'"), share_arg);
+	if (limit_arg && int_parse(limit_arg, 0, 1000000, &limit) < 0)
+		return usage_error(ctx, "review", _("expected a number, found '%s'"), limit_arg);
+	if ((rc = open_db(ctx, &db, 0)) < 0)
+		return rc;
+	rc = db_review_load(db, round, (int)year, &d, &ctx->err);
+	db_close(db);
+	d.in.gap_share = share;
+	if (rc == 0 && (rc = review_compute(&d.in, &r, &ctx->err)) == 0) {
+		if (json_out)
+			json(&out, &d, &r);
+		else
+			human(&out, &d, &r, (enum view)v, limit);
+		fwrite(out.data, 1, out.len, stdout);
+		review_free(&r);
+	}
+	buf_free(&out);
+	review_data_free(&d);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/*
+ * review.h - the scores of an assessment round, read from the database
+ * into the plain arrays of core/review.h.
+ */
+#ifndef STEIGER_DB_REVIEW_H
+#define STEIGER_DB_REVIEW_H
+
+#include "core/review.h"
+#include "db/db.h"
+#include "lib/arena.h"
+
+/* A round read for review. */
+struct review_data {
+	struct review_input in;                                /* what core/review.h computes over */
+	const char *round_id;                                  /* the round */
+	const char *round_title;                               /* its title */
+	const char *round_status;                              /* open or closed */
+	int year;                                              /* the year of budget and fte */
+	const char **assessors;                                /* login names, in.nassessors of them */
+	struct review_item *items;                             /* the items that are not archived */
+	struct review_criterion *criteria;                     /* main lines, pillars, urgent issues */
+	struct review_score *scores;                           /* the scores of the round on those */
+	size_t capitems, capcriteria, capscores, capassessors; /* room in the arrays */
+	struct arena a;                                        /* the strings */
+};
+
+/* Read round round_id (NULL: the round opened last) with the budget and
+ * fte of year (0: db_default_year). Returns 0, E_NOTFOUND (no such round,
+ * or no round at all) or E_DB, with e set. Free d with review_data_free
+ * in every case. */
+int db_review_load(struct db *db, const char *round_id, int year, struct review_data *d, struct err *e);
+
+/* Free what d holds. */
+void review_data_free(struct review_data *d);
+
+#endif

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+#
+# t0420-review.sh - `steiger review`: the coverage, gaps, contested items
+# and alignment of an assessment round, on the small round worked out by
+# hand in test/unit/test_review.c (three items, main lines h1 weight 2 and
+# h2 weight 1, pillars p1 and p2, three assessors, scale -2..2), imported
+# as CSV; its views, JSON, options and errors.
+
+. "$(dirname "$0")/lib.sh"
+export STEIGER_LANG=en
+
+test_expect_success 'setup: a database with the hand-worked round' '
+	"$STEIGER" --db "$TMP/db" init >/dev/null &&
+	cat >"$TMP/vision.csv" <<-EOF &&
+	id;kind;parent;title;weight
+	v;vision;;Visie;
+	h1;hoofdlijn;v;Hoofdlijn een;2
+	h2;hoofdlijn;v;Hoofdlijn twee;1
+	p1;pillar;v;Pijler een;
+	p2;pillar;v;Pijler twee;
+	EOF
+	cat >"$TMP/items.csv" <<-EOF &&
+	id;kind;title;budget_2026;fte_2026
+	a;policy;Item A;2000000;4
+	b;programme;Item B;0;2
+	c;project;Item C;1000000;0
+	EOF
+	cat >"$TMP/users.csv" <<-EOF &&
+	name;role
+	anna;medewerker
+	bert;medewerker
+	cor;medewerker
+	EOF
+	cat >"$TMP/rounds.csv" <<-EOF &&
+	id;title;scale_min;scale_max;blind
+	r1;Ronde een;-2;2;ja
+	EOF
+	cat >"$TMP/assessments.csv" <<-EOF &&
+	round;assessor;item;criterion;score
+	r1;anna;a;h1;2
+	r1;bert;a;h1;1
+	r1;cor;a;h1;2
+	r1;anna;a;h2;0
+	r1;bert;a;h2;n.v.t.
+	r1;cor;a;h2;1
+	r1;anna;a;p1;1
+	r1;bert;a;p1;1
+	r1;anna;b;h1;-1
+	r1;bert;b;h1;-2
+	r1;anna;b;h2;0
+	r1;anna;b;p1;nvt
+	r1;bert;b;p1;nvt
+	r1;cor;c;h2;2
+	EOF
+	"$STEIGER" --db "$TMP/db" import "$TMP/vision.csv" "$TMP/items.csv" "$TMP/users.csv" "$TMP/rounds.csv" \
+		"$TMP/assessments.csv" >/dev/null
+'
+
+test_expect_success 'review --json: alignment, its error, per euro and fte, as worked out by hand' '
+	"$STEIGER" --db "$TMP/db" review --json --year 2026 >r.json &&
+	jq -e ".round == \"r1\" and .scores == 14 and (.assessors | length) == 3 and .scale == [-2, 2]" r.json &&
+	jq -e ".items[] | select(.id == \"a\") | (.alignment - 11/18 | fabs) < 1e-9 and .assessors == 3" r.json &&
+	jq -e ".items[] | select(.id == \"a\") | (.per_million_eur - 11/36 | fabs) < 1e-9" r.json &&
+	jq -e ".items[] | select(.id == \"b\") | .alignment == -0.5 and .per_million_eur == null and .per_fte == -0.25" r.json &&
+	jq -e ".items[] | select(.id == \"c\") | .alignment == 1 and .alignment_se == 0 and .spread == null" r.json &&
+	jq -e ".items[] | select(.id == \"a\") | (.profile.h1 - 5/3 | fabs) < 1e-9 and (.profile.h2 - 1/3 | fabs) < 1e-9" r.json
+'
+
+test_expect_success 'review --json: coverage, gaps, blind spots and the contested order' '
+	jq -e ".criteria[] | select(.id == \"h2\") | .items == 2 and (.weighted_items - 7/6 | fabs) < 1e-9" r.json &&
+	jq -e ".criteria[] | select(.id == \"h1\") | (.budget - 2000000 * 5 / 6 | fabs) < 1e-6 and .gap == false" r.json &&
+	jq -e ".criteria[] | select(.id == \"p2\") | .blind and .gap" r.json &&
+	jq -e ".contested == [\"b\", \"a\"]" r.json
+'
+
+test_expect_success 'review without a view shows the gaps and the contested items' '
+	"$STEIGER" --db "$TMP/db" review --year 2026 >out &&
+	grep -F "Review of round r1 (Ronde een, open): 3 assessors, 14 scores" out &&
+	grep -E "^  Pijler twee +pillar +0 .* blind spot$" out &&
+	! grep -F "Hoofdlijn een" out &&
+	test "$(grep -nE "^  (a|b) " out | cut -d: -f2 | cut -c3)" = "$(printf "b\na")"
+'
+
+test_expect_success 'review coverage lists every criterion; --gap-share makes h1 a gap' '
+	"$STEIGER" --db "$TMP/db" review coverage --year 2026 >out &&
+	test "$(grep -cE "^  (Hoofdlijn|Pijler) " out)" = 4 &&
+	"$STEIGER" --db "$TMP/db" review gaps --gap-share 0.9 --year 2026 >out &&
+	grep -E "^  Hoofdlijn een .* gap$" out &&
+	! grep -F "Hoofdlijn twee" out
+'
+
+test_expect_success 'review alignment lists every item; --limit cuts the list' '
+	"$STEIGER" --db "$TMP/db" review alignment --year 2026 >out &&
+	grep -E "^  a +policy document +0\.61 " out &&
+	grep -E "^  c +project +1 " out &&
+	"$STEIGER" --db "$TMP/db" review alignment --limit 1 >out &&
+	grep -F "and 2 more" out
+'
+
+test_expect_success 'review in Dutch' '
+	STEIGER_LANG=nl "$STEIGER" --db "$TMP/db" review >out &&
+	grep -F "blinde vlek" out
+'
+
+test_expect_success 'review: an unknown view, a bad option value, an unknown round' '
+	test_expect_code 2 "$STEIGER" --db "$TMP/db" review merges 2>err &&
+	grep -F "expected coverage, gaps, contested or alignment" err &&
+	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --gap-share 2 2>err &&
+	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --year 20x 2>err &&
+	test_expect_code 4 "$STEIGER" --db "$TMP/db" review --round r9 2>err &&
+	grep -F "r9" err
+'
+
+test_expect_success 'review on a database without rounds says so (exit 4)' '
+	"$STEIGER" --db "$TMP/empty" init >/dev/null &&
+	test_expect_code 4 "$STEIGER" --db "$TMP/empty" review 2>err &&
+	grep -F "no assessment round yet" err
+'
+
+test_done
