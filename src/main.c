@@ -88,8 +88,9 @@ const struct command commands[] = {
 	     "  --full         also scan the database file and every reference (slower)\n"
 	     "  --today DATE   the reference date for contracts (default: today)\n"
 	     "  --limit N      findings shown per check (default 10; 0: all)") },
-	{ "review", cmd_review, N_("review an assessment round: coverage, gaps, contested items, alignment"),
-	  "review [coverage|gaps|contested|alignment] [--round ID] [--year YEAR] [--gap-share X] [--limit N] [--json]",
+	{ "review", cmd_review, N_("review an assessment round: coverage, gaps, contested items, alignment, merges"),
+	  "review [coverage|gaps|contested|alignment|merges] [--round ID] [--year YEAR] [--gap-share X] [--limit N]"
+	  " [--min-profile X] [--min-text X] [--json]",
 	  N_("Reviews the scores of an assessment round against the vision. Without a view: the gaps and\n"
 	     "the most contested items.\n"
 	     "  coverage     per main line, pillar and urgent issue: the items contributing, weighted by\n"
@@ -99,10 +100,14 @@ const struct command commands[] = {
 	     "  contested    the items the assessors disagree on most (mean standard deviation)\n"
 	     "  alignment    every item's alignment with the main lines (-1 to 1) with its standard\n"
 	     "               error between assessors, per million euro and per fte\n"
+	     "  merges       groups of items that may be merged: a shared domain or area, alike\n"
+	     "               profiles and alike texts (TF-IDF over Dutch word stems), with why\n"
 	     "  --round ID      the round (default: the one opened last)\n"
 	     "  --year YEAR     the year of budget and fte (default: this year)\n"
 	     "  --gap-share X   a gap is below X times the mean coverage of its kind (default 0.5)\n"
 	     "  --limit N       items shown (default 10; 0: all)\n"
+	     "  --min-profile X profiles at least this alike (cosine, default 0.8)\n"
+	     "  --min-text X    texts at least this alike (cosine, default 0.2)\n"
 	     "  --json          the whole review as one JSON object") },
 	{ "serve", cmd_serve, N_("serve the web application and the API"),
 	  "serve [--listen ADDR:PORT | unix:PATH] [--threads N] [--access-log FILE] [--proxy]",

@@ -6,19 +6,21 @@
  * the coverage of every main line, pillar and urgent issue; the gaps and
  * blind spots; the items the assessors disagree on most; and every
  * item's alignment with its uncertainty, per million euro and per fte.
- * Without a view: the gaps and the most contested items.
+ * Without a view: the gaps and the most contested items. And the merge
+ * candidates (core/merges.h): items alike in profile, field and text.
  */
 #include "steiger.h"
 #include "cmd/cmd.h"
 #include "core/register.h"
+#include "core/merges.h"
 #include "db/review.h"
 #include "lib/json.h"
 #include "render/table.h"
 #include <math.h>
 
 /* The views, in the order of the usage line. */
-enum view { VIEW_SUMMARY, VIEW_COVERAGE, VIEW_GAPS, VIEW_CONTESTED, VIEW_ALIGNMENT };
-static const char *const view_names[] = { "", "coverage", "gaps", "contested", "alignment", NULL };
+enum view { VIEW_SUMMARY, VIEW_COVERAGE, VIEW_GAPS, VIEW_CONTESTED, VIEW_ALIGNMENT, VIEW_MERGES };
+static const char *const view_names[] = { "", "coverage", "gaps", "contested", "alignment", "merges", NULL };
 
 /* Append x to b with decimals decimals for people, "—" when x is NaN. */
 static void number(struct buf *b, double x, int decimals)
@@ -107,8 +109,56 @@ static void item_table(struct buf *out, const struct review_data *d, const struc
 	table_free(&t);
 }
 
+/* A copy of the '|'-separated list with ", " between its values (the
+ * caller frees it). */
+static char *commas(const char *list)
+{
+	struct buf b = BUF_INIT;
+	size_t len;
+	for (const char *p = list; *p; p++)
+		if (*p == '|')
+			buf_adds(&b, ", ");
+		else
+			buf_addch(&b, *p);
+	return buf_detach(&b, &len);
+}
+
+/* Append the merge candidates for people: per group its items and, per
+ * pair that joined it, why. */
+static void merge_list(struct buf *out, const struct review_data *d, const struct merges *m)
+{
+	int nl = i18n_get() == LANG_NL;
+	if (!m->n)
+		buf_printf(out, "  %s\n", _("none"));
+	for (size_t g = 0; g < m->n; g++) {
+		const struct merge_group *gr = &m->groups[g];
+		struct buf score = BUF_INIT;
+		num_format_short(&score, gr->score, 2, nl);
+		buf_printf(out, "  %zu. ", g + 1);
+		for (size_t k = 0; k < gr->nitems; k++)
+			buf_printf(out, "%s%s", k ? ", " : "", d->items[gr->items[k]].id);
+		buf_printf(out, " (%s)\n", score.data);
+		for (size_t p = 0; p < gr->npairs; p++) {
+			const struct merge_pair *pr = &gr->pairs[p];
+			struct buf a = BUF_INIT, b = BUF_INIT;
+			num_format_short(&a, pr->profile, 2, nl);
+			num_format_short(&b, pr->text, 2, nl);
+			char *shared = commas(pr->shared), *words = commas(pr->words);
+			buf_printf(out,
+				   _("     %s + %s: profiles %s alike, texts %s alike; both %s; common words: %s\n"),
+				   d->items[pr->a].id, d->items[pr->b].id, a.data, b.data, shared, words);
+			free(shared);
+			free(words);
+			buf_free(&a);
+			buf_free(&b);
+		}
+		buf_free(&score);
+	}
+}
+
 /* Append the review for people. */
-static void human(struct buf *out, const struct review_data *d, const struct review *r, enum view v, long long limit)
+static void human(struct buf *out, const struct review_data *d, const struct review *r, const struct merges *m,
+		  enum view v, long long limit)
 {
 	buf_printf(out, _("Review of round %s (%s, %s): %zu assessors, %zu scores, budget and fte of %d\n"),
 		   d->round_id, d->round_title, code_label(d->round_status), d->in.nassessors, d->in.nscores, d->year);
@@ -128,10 +178,27 @@ static void human(struct buf *out, const struct review_data *d, const struct rev
 		buf_printf(out, "\n%s\n", _("Alignment with the vision per item (-1 to 1, with its standard error)"));
 		item_table(out, d, r, 0, limit);
 	}
+	if (v == VIEW_MERGES) {
+		buf_printf(out, "\n%s\n", _("Merge candidates (alike in profile, field and text)"));
+		merge_list(out, d, m);
+	}
+}
+
+/* Append a '|'-separated list as a JSON array of strings. */
+static void json_list(struct buf *out, const char *list)
+{
+	buf_addch(out, '[');
+	for (const char *p = list, *bar; p && *p; p = bar ? bar + 1 : NULL) {
+		bar = strchr(p, '|');
+		char *v = xstrndup(p, bar ? (size_t)(bar - p) : strlen(p));
+		buf_printf(out, "%s%J", p == list ? "" : ", ", v);
+		free(v);
+	}
+	buf_addch(out, ']');
 }
 
 /* Append the whole review as one JSON object. */
-static void json(struct buf *out, const struct review_data *d, const struct review *r)
+static void json(struct buf *out, const struct review_data *d, const struct review *r, const struct merges *m)
 {
 	buf_printf(out, "{\"round\": %J, \"title\": %J, \"status\": %J, \"year\": %d, \"scale\": [", d->round_id,
 		   d->round_title, d->round_status, d->year);
@@ -183,6 +250,30 @@ static void json(struct buf *out, const struct review_data *d, const struct revi
 	buf_adds(out, "],\n \"contested\": [");
 	for (size_t k = 0; k < r->ncontested; k++)
 		buf_printf(out, "%s%J", k ? ", " : "", d->items[r->contested[k]].id);
+	buf_adds(out, "],\n \"merges\": [");
+	for (size_t g = 0; g < m->n; g++) {
+		const struct merge_group *gr = &m->groups[g];
+		buf_printf(out, "%s\n  {\"items\": [", g ? "," : "");
+		for (size_t k = 0; k < gr->nitems; k++)
+			buf_printf(out, "%s%J", k ? ", " : "", d->items[gr->items[k]].id);
+		buf_adds(out, "], \"score\": ");
+		json_number(out, gr->score);
+		buf_adds(out, ", \"pairs\": [");
+		for (size_t p = 0; p < gr->npairs; p++) {
+			const struct merge_pair *pr = &gr->pairs[p];
+			buf_printf(out, "%s{\"a\": %J, \"b\": %J, \"profile\": ", p ? ", " : "", d->items[pr->a].id,
+				   d->items[pr->b].id);
+			json_number(out, pr->profile);
+			buf_adds(out, ", \"text\": ");
+			json_number(out, pr->text);
+			buf_adds(out, ", \"shared\": ");
+			json_list(out, pr->shared);
+			buf_adds(out, ", \"words\": ");
+			json_list(out, pr->words);
+			buf_addch(out, '}');
+		}
+		buf_adds(out, "]}");
+	}
 	buf_adds(out, "]}\n");
 }
 
@@ -190,22 +281,26 @@ static void json(struct buf *out, const struct review_data *d, const struct revi
 int cmd_review(struct cmd_ctx *ctx)
 {
 	int json_out = 0, nargs, rc, v = VIEW_SUMMARY;
-	const char *round = NULL, *year_arg = NULL, *share_arg = NULL, *limit_arg = NULL;
+	const char *round = NULL, *year_arg = NULL, *share_arg = NULL, *limit_arg = NULL, *profile_arg = NULL,
+		   *text_arg = NULL;
 	long long year = 0, limit = 10;
-	double share = 0.5;
+	double share = 0.5, min_profile = 0.8, min_text = 0.2;
 	char **args;
 	struct db *db;
 	struct review_data d;
 	struct review r;
 	struct buf out = BUF_INIT;
 	const struct option opts[] = {
-		{ "json", 0, NULL, &json_out },       { "round", 1, &round, NULL },     { "year", 1, &year_arg, NULL },
-		{ "gap-share", 1, &share_arg, NULL }, { "limit", 1, &limit_arg, NULL }, { NULL, 0, NULL, NULL },
+		{ "json", 0, NULL, &json_out },     { "round", 1, &round, NULL },
+		{ "year", 1, &year_arg, NULL },     { "gap-share", 1, &share_arg, NULL },
+		{ "limit", 1, &limit_arg, NULL },   { "min-profile", 1, &profile_arg, NULL },
+		{ "min-text", 1, &text_arg, NULL }, { NULL, 0, NULL, NULL },
 	};
 	if ((rc = parse_options(ctx, opts, &args, &nargs)) < 0)
 		return rc;
 	if (nargs > 1 || (nargs == 1 && (v = enum_index(view_names, args[0])) <= 0)) {
-		rc = usage_error(ctx, "review", _("expected coverage, gaps, contested or alignment, found '%s'"),
+		rc = usage_error(ctx, "review",
+				 _("expected coverage, gaps, contested, alignment or merges, found '%s'"),
 				 nargs > 1 ? args[1] : args[0]);
 		free(args);
 		return rc;
@@ -215,6 +310,10 @@ int cmd_review(struct cmd_ctx *ctx)
 		return usage_error(ctx, "review", _("expected a year from 1800 to 2200, found '%s'"), year_arg);
 	if (share_arg && (num_parse(share_arg, &share) < 0 || !(share > 0 && share <= 1)))
 		return usage_error(ctx, "review", _("expected a share above 0 and at most 1, found '%s'"), share_arg);
+	if (profile_arg && (num_parse(profile_arg, &min_profile) < 0 || !(min_profile > 0 && min_profile <= 1)))
+		return usage_error(ctx, "review", _("expected a share above 0 and at most 1, found '%s'"), profile_arg);
+	if (text_arg && (num_parse(text_arg, &min_text) < 0 || !(min_text > 0 && min_text <= 1)))
+		return usage_error(ctx, "review", _("expected a share above 0 and at most 1, found '%s'"), text_arg);
 	if (limit_arg && int_parse(limit_arg, 0, 1000000, &limit) < 0)
 		return usage_error(ctx, "review", _("expected a number, found '%s'"), limit_arg);
 	if ((rc = open_db(ctx, &db, 0)) < 0)
@@ -223,11 +322,18 @@ int cmd_review(struct cmd_ctx *ctx)
 	db_close(db);
 	d.in.gap_share = share;
 	if (rc == 0 && (rc = review_compute(&d.in, &r, &ctx->err)) == 0) {
-		if (json_out)
-			json(&out, &d, &r);
+		struct merges m = { NULL, 0 };
+		double *profiles = review_profiles(&r);
+		struct merge_input mi = { d.texts, d.in.nitems, profiles, d.in.ncriteria, min_profile, min_text };
+		if ((json_out || v == VIEW_MERGES) && (rc = merges_find(&mi, &m, &ctx->err)) < 0)
+			v = -1;
+		else if (json_out)
+			json(&out, &d, &r, &m);
 		else
-			human(&out, &d, &r, (enum view)v, limit);
+			human(&out, &d, &r, &m, (enum view)v, limit);
 		fwrite(out.data, 1, out.len, stdout);
+		merges_free(&m);
+		free(profiles);
 		review_free(&r);
 	}
 	buf_free(&out);

@@ -212,6 +212,15 @@ const struct review_cell *review_cell(const struct review *r, size_t i, size_t c
 }
 
 /* See review.h. */
+double *review_profiles(const struct review *r)
+{
+	double *p = xcalloc(r->nitems * r->ncriteria + 1, sizeof(*p));
+	for (size_t k = 0; k < r->nitems * r->ncriteria; k++)
+		p[k] = r->cells[k].mean;
+	return p;
+}
+
+/* See review.h. */
 void review_free(struct review *r)
 {
 	free(r->cells);

@@ -124,6 +124,10 @@ int review_compute(const struct review_input *in, struct review *out, struct err
 /* The cell of item i and criterion c. */
 const struct review_cell *review_cell(const struct review *r, size_t i, size_t c);
 
+/* The contribution profiles of r: nitems * ncriteria mean scores (row
+ * per item), NaN where a cell has no score. The caller frees it. */
+double *review_profiles(const struct review *r);
+
 /* Free what r holds. */
 void review_free(struct review *r);
 

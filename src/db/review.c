@@ -55,14 +55,25 @@ static int load_lists(struct db *db, struct review_data *d, struct strmap *crit,
 	}
 	sqlite3_reset(st);
 	st = db_stmt(db,
-		     "SELECT i.id, i.title, i.kind, coalesce(y.budget, 0), coalesce(y.fte, 0) FROM item i"
-		     " LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0 ORDER BY i.id",
+		     "SELECT i.id, i.title, i.kind, coalesce(y.budget, 0), coalesce(y.fte, 0),"
+		     " i.title || ' ' || coalesce(i.description, ''),"
+		     " (SELECT group_concat(domain, '|') FROM item_domain d WHERE d.item_id = i.id),"
+		     " (SELECT group_concat(area_code, '|') FROM item_area x WHERE x.item_id = i.id)"
+		     " FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0"
+		     " ORDER BY i.id",
 		     e);
 	if (!st)
 		return E_DB;
 	sqlite3_bind_int(st, 1, d->year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t cap = d->capitems;
 		ARRAY_GROW(d->items, d->capitems, d->in.nitems + 1);
+		if (d->capitems != cap)
+			d->texts = xreallocarray(d->texts, d->capitems, sizeof(*d->texts));
+		struct merge_item *mt = &d->texts[d->in.nitems];
+		mt->text = arena_strdup(&d->a, db_col_text(st, 5));
+		mt->domains = arena_strdup(&d->a, db_col_text(st, 6) ? db_col_text(st, 6) : "");
+		mt->areas = arena_strdup(&d->a, db_col_text(st, 7) ? db_col_text(st, 7) : "");
 		struct review_item *it = &d->items[d->in.nitems++];
 		it->id = arena_strdup(&d->a, db_col_text(st, 0));
 		it->title = arena_strdup(&d->a, db_col_text(st, 1));
@@ -138,6 +149,7 @@ int db_review_load(struct db *db, const char *round_id, int year, struct review_
 void review_data_free(struct review_data *d)
 {
 	free(d->items);
+	free(d->texts);
 	free(d->criteria);
 	free(d->scores);
 	free(d->assessors);

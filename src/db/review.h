@@ -5,6 +5,7 @@
 #ifndef STEIGER_DB_REVIEW_H
 #define STEIGER_DB_REVIEW_H
 
+#include "core/merges.h"
 #include "core/review.h"
 #include "db/db.h"
 #include "lib/arena.h"
@@ -18,6 +19,7 @@ struct review_data {
 	int year;                                              /* the year of budget and fte */
 	const char **assessors;                                /* login names, in.nassessors of them */
 	struct review_item *items;                             /* the items that are not archived */
+	struct merge_item *texts;                              /* per item: title and description, domains, areas */
 	struct review_criterion *criteria;                     /* main lines, pillars, urgent issues */
 	struct review_score *scores;                           /* the scores of the round on those */
 	size_t capitems, capcriteria, capscores, capassessors; /* room in the arrays */

@@ -97,14 +97,48 @@ test_expect_success 'review alignment lists every item; --limit cuts the list' '
 	grep -F "and 2 more" out
 '
 
+test_expect_success 'review merges: two housing items alike in profile, field and text, with the reasons' '
+	mkdir -p "$TMP/r2" &&
+	cat >"$TMP/r2/items.csv" <<-EOF &&
+	id;kind;title;description;domains;budget_2026;fte_2026
+	d;policy;Woningbouw Meerzicht;Nieuwe woningen bouwen in Meerzicht;fysiek;100000;1
+	e;programme;Woningbouwprogramma Meerzicht;Woningen in de wijk Meerzicht;fysiek|sociaal;200000;2
+	f;policy;Fietsbeleid;Veilige fietsroutes naar het centrum;fysiek;50000;1
+	EOF
+	cat >"$TMP/r2/rounds.csv" <<-EOF &&
+	id;title;scale_min;scale_max
+	r2;Ronde twee;-2;2
+	EOF
+	cat >"$TMP/r2/assessments.csv" <<-EOF &&
+	round;assessor;item;criterion;score
+	r2;anna;d;h1;2
+	r2;anna;d;p1;1
+	r2;anna;e;h1;2
+	r2;anna;e;p1;2
+	r2;anna;f;h1;2
+	r2;anna;f;p1;1
+	EOF
+	"$STEIGER" --db "$TMP/db" import "$TMP/r2/items.csv" "$TMP/r2/rounds.csv" "$TMP/r2/assessments.csv" >/dev/null &&
+	"$STEIGER" --db "$TMP/db" review merges --round r2 >out &&
+	grep -E "^  1\. d, e \(0\.[0-9]+\)$" out &&
+	grep -F "d + e: profiles 0.95 alike" out &&
+	grep -F "both domain:fysiek; common words: " out &&
+	grep -F "meerzicht" out &&
+	! grep -E "(^|[ ,])f[ ,]" out &&
+	"$STEIGER" --db "$TMP/db" review --round r2 --json >r2.json &&
+	jq -e ".merges | length == 1 and .[0].items == [\"d\", \"e\"] and (.[0].pairs[0].shared | index(\"domain:fysiek\")) != null" r2.json &&
+	"$STEIGER" --db "$TMP/db" review merges --round r2 --min-text 0.99 >out &&
+	grep -F "none" out
+'
+
 test_expect_success 'review in Dutch' '
 	STEIGER_LANG=nl "$STEIGER" --db "$TMP/db" review >out &&
 	grep -F "blinde vlek" out
 '
 
 test_expect_success 'review: an unknown view, a bad option value, an unknown round' '
-	test_expect_code 2 "$STEIGER" --db "$TMP/db" review merges 2>err &&
-	grep -F "expected coverage, gaps, contested or alignment" err &&
+	test_expect_code 2 "$STEIGER" --db "$TMP/db" review verdicts 2>err &&
+	grep -F "expected coverage, gaps, contested, alignment or merges" err &&
 	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --gap-share 2 2>err &&
 	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --year 20x 2>err &&
 	test_expect_code 4 "$STEIGER" --db "$TMP/db" review --round r9 2>err &&
