@@ -185,6 +185,11 @@ int alpha_compute(const double *data, size_t units, size_t coders, enum alpha_le
 		const double *row = data + u * coders;
 		size_t m = 0;
 		for (size_t j = 0; j < coders; j++)
+			m += !isnan(row[j]);
+		if (m < 2)
+			continue; /* not pairable: its value is not in res->values */
+		m = 0;
+		for (size_t j = 0; j < coders; j++)
 			if (!isnan(row[j])) {
 				long at = find_value(res->values, nv, row[j]);
 				if (NEVER(at < 0)) {
@@ -193,8 +198,6 @@ int alpha_compute(const double *data, size_t units, size_t coders, enum alpha_le
 				}
 				idx[m++] = (size_t)at;
 			}
-		if (m < 2)
-			continue;
 		qsort(idx, m, sizeof(*idx), cmp_size);
 		/* runs of equal indices are the counts n_uc */
 		for (size_t i = 0; i < m;) {
