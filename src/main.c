@@ -109,6 +109,18 @@ const struct command commands[] = {
 	     "  --min-profile X profiles at least this alike (cosine, default 0.8)\n"
 	     "  --min-text X    texts at least this alike (cosine, default 0.2)\n"
 	     "  --json          the whole review as one JSON object") },
+	{ "stats", cmd_stats, N_("statistics of a file: Krippendorff's alpha (agreement between assessors)"),
+	  "stats alpha [--level nominal|ordinal|interval|ratio] [--json] FILE.csv",
+	  N_("Computes statistics of a file; it needs no database.\n"
+	     "stats alpha: Krippendorff's alpha, the agreement between assessors, from reliability data: a CSV\n"
+	     "file with the header unit,<coder 1>,<coder 2>,... and one row per unit (see doc/formats.md);\n"
+	     "an empty cell is a missing value, and units with fewer than two values are left out. The first\n"
+	     "line of the output is alpha (1 is perfect agreement, 0 agreement by chance), then the level,\n"
+	     "the counts and the coincidence matrix. When every value is the same, alpha is undefined: an\n"
+	     "error (exit status 3), as is any bad cell (FILE:LINE:COLUMN: coder \"NAME\": expected ...).\n"
+	     "  --level LEVEL  nominal, ordinal, interval or ratio (default: interval when every value is a\n"
+	     "                 number, nominal otherwise)\n"
+	     "  --json         one object: alpha, level, pairable_values, units, coincidence {values, matrix}") },
 	{ "serve", cmd_serve, N_("serve the web application and the API"),
 	  "serve [--listen ADDR:PORT | unix:PATH] [--threads N] [--access-log FILE] [--proxy]",
 	  N_("Serves the web application and the JSON API (/api/v1) over the database. Listens on\n"
