@@ -59,6 +59,7 @@ int cmd_show(struct cmd_ctx *ctx);
 int cmd_set(struct cmd_ctx *ctx);
 int cmd_status(struct cmd_ctx *ctx);
 int cmd_check(struct cmd_ctx *ctx);
+int cmd_weights(struct cmd_ctx *ctx);
 int cmd_help(struct cmd_ctx *ctx);
 int cmd_user(struct cmd_ctx *ctx);
 int cmd_token(struct cmd_ctx *ctx);
