@@ -61,6 +61,7 @@ int cmd_status(struct cmd_ctx *ctx);
 int cmd_check(struct cmd_ctx *ctx);
 int cmd_review(struct cmd_ctx *ctx);
 int cmd_stats(struct cmd_ctx *ctx);
+int cmd_weights(struct cmd_ctx *ctx);
 int cmd_help(struct cmd_ctx *ctx);
 int cmd_user(struct cmd_ctx *ctx);
 int cmd_token(struct cmd_ctx *ctx);
