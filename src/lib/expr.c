@@ -76,11 +76,13 @@ static void skip_blank(struct parser *ps)
 		ps->p++;
 }
 
-/* Whether c may start a name, or continue one. */
+/* Whether c may start a name. */
 static int name_start(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
+
+/* Whether c may continue a name. */
 static int name_char(char c)
 {
 	return name_start(c) || (c >= '0' && c <= '9');
