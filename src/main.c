@@ -88,9 +88,10 @@ const struct command commands[] = {
 	     "  --full         also scan the database file and every reference (slower)\n"
 	     "  --today DATE   the reference date for contracts (default: today)\n"
 	     "  --limit N      findings shown per check (default 10; 0: all)") },
-	{ "review", cmd_review, N_("review an assessment round: coverage, gaps, contested items, alignment, merges"),
-	  "review [coverage|gaps|contested|alignment|merges] [--round ID] [--year YEAR] [--gap-share X] [--limit N]"
-	  " [--min-profile X] [--min-text X] [--json]",
+	{ "review", cmd_review,
+	  N_("review an assessment round: coverage, gaps, contested items, alignment, merges, verdicts"),
+	  "review [coverage|gaps|contested|alignment|merges|verdicts] [--round ID] [--year YEAR] [--gap-share X]"
+	  " [--limit N] [--min-profile X] [--min-text X] [--rules FILE] [--json]",
 	  N_("Reviews the scores of an assessment round against the vision. Without a view: the gaps and\n"
 	     "the most contested items.\n"
 	     "  coverage     per main line, pillar and urgent issue: the items contributing, weighted by\n"
@@ -102,12 +103,15 @@ const struct command commands[] = {
 	     "               error between assessors, per million euro and per fte\n"
 	     "  merges       groups of items that may be merged: a shared domain or area, alike\n"
 	     "               profiles and alike texts (TF-IDF over Dutch word stems), with why\n"
+	     "  verdicts     a proposed verdict per item from a rule set (keep, bend, merge, scrap, ...;\n"
+	     "               continue, slow down, phase out, stop, accelerate, supplement) with its reason\n"
 	     "  --round ID      the round (default: the one opened last)\n"
 	     "  --year YEAR     the year of budget and fte (default: this year)\n"
 	     "  --gap-share X   a gap is below X times the mean coverage of its kind (default 0.5)\n"
 	     "  --limit N       items shown (default 10; 0: all)\n"
 	     "  --min-profile X profiles at least this alike (cosine, default 0.8)\n"
 	     "  --min-text X    texts at least this alike (cosine, default 0.2)\n"
+	     "  --rules FILE    the verdict rules to use (CSV: id, applies, when, verdict, reason)\n"
 	     "  --json          the whole review as one JSON object") },
 	{ "stats", cmd_stats, N_("statistics of a file: Krippendorff's alpha (agreement between assessors)"),
 	  "stats alpha [--level nominal|ordinal|interval|ratio] [--json] FILE.csv",

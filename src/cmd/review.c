@@ -13,14 +13,23 @@
 #include "cmd/cmd.h"
 #include "core/register.h"
 #include "core/merges.h"
+#include "core/verdict.h"
 #include "db/review.h"
 #include "lib/json.h"
 #include "render/table.h"
 #include <math.h>
 
 /* The views, in the order of the usage line. */
-enum view { VIEW_SUMMARY, VIEW_COVERAGE, VIEW_GAPS, VIEW_CONTESTED, VIEW_ALIGNMENT, VIEW_MERGES };
-static const char *const view_names[] = { "", "coverage", "gaps", "contested", "alignment", "merges", NULL };
+enum view { VIEW_SUMMARY, VIEW_COVERAGE, VIEW_GAPS, VIEW_CONTESTED, VIEW_ALIGNMENT, VIEW_MERGES, VIEW_VERDICTS };
+static const char *const view_names[] = {
+	"", "coverage", "gaps", "contested", "alignment", "merges", "verdicts", NULL
+};
+
+/* The proposed verdicts of the items. */
+struct proposals {
+	const struct verdict_rules *rules; /* the rule set */
+	struct verdict_proposal *p;        /* per item */
+};
 
 /* Append x to b with decimals decimals for people, "—" when x is NaN. */
 static void number(struct buf *b, double x, int decimals)
@@ -158,7 +167,7 @@ static void merge_list(struct buf *out, const struct review_data *d, const struc
 
 /* Append the review for people. */
 static void human(struct buf *out, const struct review_data *d, const struct review *r, const struct merges *m,
-		  enum view v, long long limit)
+		  const struct proposals *ps, enum view v, long long limit)
 {
 	buf_printf(out, _("Review of round %s (%s, %s): %zu assessors, %zu scores, budget and fte of %d\n"),
 		   d->round_id, d->round_title, code_label(d->round_status), d->in.nassessors, d->in.nscores, d->year);
@@ -182,6 +191,19 @@ static void human(struct buf *out, const struct review_data *d, const struct rev
 		buf_printf(out, "\n%s\n", _("Merge candidates (alike in profile, field and text)"));
 		merge_list(out, d, m);
 	}
+	if (v == VIEW_VERDICTS) {
+		buf_printf(out, "\n%s\n", _("Proposed verdicts (the first rule that holds; staff decide)"));
+		for (size_t i = 0; i < d->in.nitems; i++) {
+			const struct verdict_proposal *p = &ps->p[i];
+			if (p->rule < 0)
+				buf_printf(out, "  %s (%s): %s\n", d->items[i].id, code_label(d->items[i].kind),
+					   _("no proposal (not scored)"));
+			else
+				buf_printf(out, "  %s (%s): %s [%s]\n      %s\n", d->items[i].id,
+					   code_label(d->items[i].kind), code_label(ps->rules->rules[p->rule].verdict),
+					   ps->rules->rules[p->rule].id, p->reason);
+		}
+	}
 }
 
 /* Append a '|'-separated list as a JSON array of strings. */
@@ -198,7 +220,8 @@ static void json_list(struct buf *out, const char *list)
 }
 
 /* Append the whole review as one JSON object. */
-static void json(struct buf *out, const struct review_data *d, const struct review *r, const struct merges *m)
+static void json(struct buf *out, const struct review_data *d, const struct review *r, const struct merges *m,
+		 const struct proposals *ps)
 {
 	buf_printf(out, "{\"round\": %J, \"title\": %J, \"status\": %J, \"year\": %d, \"scale\": [", d->round_id,
 		   d->round_title, d->round_status, d->year);
@@ -274,7 +297,49 @@ static void json(struct buf *out, const struct review_data *d, const struct revi
 		}
 		buf_adds(out, "]}");
 	}
+	buf_adds(out, "],\n \"verdicts\": [");
+	for (size_t i = 0; i < d->in.nitems; i++) {
+		const struct verdict_proposal *p = &ps->p[i];
+		buf_printf(out, "%s\n  {\"item\": %J, \"verdict\": %J, \"rule\": %J, \"reason\": %J}", i ? "," : "",
+			   d->items[i].id, p->rule < 0 ? NULL : ps->rules->rules[p->rule].verdict,
+			   p->rule < 0 ? NULL : ps->rules->rules[p->rule].id, p->reason);
+	}
 	buf_adds(out, "]}\n");
+}
+
+/* Compile the rule set of the file at path (NULL: steiger's own rules)
+ * into rules; the rules read live in a and *own (freed by the caller). */
+static int load_rules(const char *path, struct arena *a, struct verdict_rule **own, struct verdict_rules *rules,
+		      struct err *e)
+{
+	struct buf text = BUF_INIT;
+	size_t n;
+	int rc;
+	memset(rules, 0, sizeof(*rules));
+	if (!path)
+		return verdict_rules_compile(verdict_default_rules, verdict_default_count, 1, rules, e);
+	if ((rc = read_file(path, MAX_INPUT_FILE, &text, e)) == 0 &&
+	    (rc = verdict_rules_read(path, text.data, text.len, a, own, &n, e)) == 0)
+		rc = verdict_rules_compile(*own, n, 0, rules, e);
+	buf_free(&text);
+	return rc;
+}
+
+/* Propose a verdict for every item of d (into ps). */
+static void propose_all(const struct review_data *d, const struct review *r, const struct merges *m,
+			struct proposals *ps)
+{
+	unsigned char *in_group = xcalloc(d->in.nitems + 1, 1);
+	double facts[VF_COUNT];
+	for (size_t g = 0; g < m->n; g++)
+		for (size_t k = 0; k < m->groups[g].nitems; k++)
+			in_group[m->groups[g].items[k]] = 1;
+	for (size_t i = 0; i < d->in.nitems; i++) {
+		verdict_facts(&d->items[i], &r->items[i], in_group[i], facts);
+		verdict_propose(ps->rules, strcmp(d->items[i].kind, "policy") == 0, facts, i18n_get() == LANG_NL,
+				&ps->p[i]);
+	}
+	free(in_group);
 }
 
 /* See cmd.h. */
@@ -282,7 +347,7 @@ int cmd_review(struct cmd_ctx *ctx)
 {
 	int json_out = 0, nargs, rc, v = VIEW_SUMMARY;
 	const char *round = NULL, *year_arg = NULL, *share_arg = NULL, *limit_arg = NULL, *profile_arg = NULL,
-		   *text_arg = NULL;
+		   *text_arg = NULL, *rules_path = NULL;
 	long long year = 0, limit = 10;
 	double share = 0.5, min_profile = 0.8, min_text = 0.2;
 	char **args;
@@ -291,16 +356,21 @@ int cmd_review(struct cmd_ctx *ctx)
 	struct review r;
 	struct buf out = BUF_INIT;
 	const struct option opts[] = {
-		{ "json", 0, NULL, &json_out },     { "round", 1, &round, NULL },
-		{ "year", 1, &year_arg, NULL },     { "gap-share", 1, &share_arg, NULL },
-		{ "limit", 1, &limit_arg, NULL },   { "min-profile", 1, &profile_arg, NULL },
-		{ "min-text", 1, &text_arg, NULL }, { NULL, 0, NULL, NULL },
+		{ "json", 0, NULL, &json_out },
+		{ "round", 1, &round, NULL },
+		{ "year", 1, &year_arg, NULL },
+		{ "gap-share", 1, &share_arg, NULL },
+		{ "limit", 1, &limit_arg, NULL },
+		{ "min-profile", 1, &profile_arg, NULL },
+		{ "min-text", 1, &text_arg, NULL },
+		{ "rules", 1, &rules_path, NULL },
+		{ NULL, 0, NULL, NULL },
 	};
 	if ((rc = parse_options(ctx, opts, &args, &nargs)) < 0)
 		return rc;
 	if (nargs > 1 || (nargs == 1 && (v = enum_index(view_names, args[0])) <= 0)) {
 		rc = usage_error(ctx, "review",
-				 _("expected coverage, gaps, contested, alignment or merges, found '%s'"),
+				 _("expected coverage, gaps, contested, alignment, merges or verdicts, found '%s'"),
 				 nargs > 1 ? args[1] : args[0]);
 		free(args);
 		return rc;
@@ -316,8 +386,16 @@ int cmd_review(struct cmd_ctx *ctx)
 		return usage_error(ctx, "review", _("expected a share above 0 and at most 1, found '%s'"), text_arg);
 	if (limit_arg && int_parse(limit_arg, 0, 1000000, &limit) < 0)
 		return usage_error(ctx, "review", _("expected a number, found '%s'"), limit_arg);
-	if ((rc = open_db(ctx, &db, 0)) < 0)
+	struct arena rules_arena = ARENA_INIT;
+	struct verdict_rule *own_rules = NULL;
+	struct verdict_rules rules;
+	if ((rc = load_rules(rules_path, &rules_arena, &own_rules, &rules, &ctx->err)) < 0 ||
+	    (rc = open_db(ctx, &db, 0)) < 0) {
+		verdict_rules_free(&rules);
+		free(own_rules);
+		arena_free(&rules_arena);
 		return rc;
+	}
 	rc = db_review_load(db, round, (int)year, &d, &ctx->err);
 	db_close(db);
 	d.in.gap_share = share;
@@ -325,17 +403,27 @@ int cmd_review(struct cmd_ctx *ctx)
 		struct merges m = { NULL, 0 };
 		double *profiles = review_profiles(&r);
 		struct merge_input mi = { d.texts, d.in.nitems, profiles, d.in.ncriteria, min_profile, min_text };
-		if ((json_out || v == VIEW_MERGES) && (rc = merges_find(&mi, &m, &ctx->err)) < 0)
+		struct proposals ps = { &rules, xcalloc(d.in.nitems + 1, sizeof(*ps.p)) };
+		if ((json_out || v == VIEW_MERGES || v == VIEW_VERDICTS) && (rc = merges_find(&mi, &m, &ctx->err)) < 0)
 			v = -1;
-		else if (json_out)
-			json(&out, &d, &r, &m);
-		else
-			human(&out, &d, &r, &m, (enum view)v, limit);
-		fwrite(out.data, 1, out.len, stdout);
+		else {
+			propose_all(&d, &r, &m, &ps);
+			if (json_out)
+				json(&out, &d, &r, &m, &ps);
+			else
+				human(&out, &d, &r, &m, &ps, (enum view)v, limit);
+			fwrite(out.data, 1, out.len, stdout);
+		}
+		for (size_t i = 0; i < d.in.nitems; i++)
+			free(ps.p[i].reason);
+		free(ps.p);
 		merges_free(&m);
 		free(profiles);
 		review_free(&r);
 	}
+	verdict_rules_free(&rules);
+	free(own_rules);
+	arena_free(&rules_arena);
 	buf_free(&out);
 	review_data_free(&d);
 	return rc;

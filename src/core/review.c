@@ -98,9 +98,13 @@ static void fill_items(const struct review_input *in, struct review *r, const do
 	}
 	for (size_t i = 0; i < in->nitems; i++) {
 		struct review_item_result *it = &r->items[i];
-		double n = 0, d = 0, s = 0, sq = 0, k = 0, spread = 0, cells = 0;
+		double n = 0, d = 0, s = 0, sq = 0, k = 0, spread = 0, cells = 0, urgent = 0, nurgent = 0;
 		for (size_t c = 0; c < in->ncriteria; c++) {
 			const struct review_cell *cell = review_cell(r, i, c);
+			if (cell->n && strcmp(in->criteria[c].kind, "urgent_issue") == 0) {
+				urgent += cell->mean / m;
+				nurgent++;
+			}
 			if (cell->n && w[c] > 0) {
 				n += w[c] * cell->mean;
 				d += w[c];
@@ -125,6 +129,7 @@ static void fill_items(const struct review_input *in, struct review *r, const do
 		it->per_meur = in->items[i].budget > 0 ? it->alignment / (in->items[i].budget / 1e6) : NAN;
 		it->per_fte = in->items[i].fte > 0 ? it->alignment / in->items[i].fte : NAN;
 		it->spread = cells > 0 ? spread / cells : NAN;
+		it->urgent = nurgent > 0 ? urgent / nurgent : NAN;
 	}
 	free(num);
 	free(den);

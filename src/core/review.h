@@ -21,6 +21,8 @@
  *     line of i; 0 with fewer than two);
  *   alignment per million euro and per fte: alignment / (budget / 1e6)
  *     and alignment / fte, only where budget or fte is positive;
+ *   urgent of item i: the mean over the urgent issues scored for i of
+ *     mean_ic / M, from -1 to 1;
  *   contribution of item i to criterion c: max(0, mean_ic) / M, from 0
  *     to 1; coverage of c: the sum of contributions (weighted items), the
  *     number of items contributing, and their budget and fte weighted by
@@ -46,6 +48,13 @@ struct review_item {
 	const char *kind;  /* policy, programme, ... */
 	double budget;     /* budget in the year (0: none) */
 	double fte;        /* fte in the year (0: none) */
+	/* What the verdict rules weigh besides the scores (core/verdict.h);
+	 * review_compute does not use them. */
+	int legal_task;         /* a legal task */
+	const char *instrument; /* beleid, regelgeving, uitvoering, or NULL */
+	double contract_months; /* months until its last running contract ends (0: none) */
+	double exit_cost;       /* exit cost of its running contracts */
+	double willingness;     /* partners' mean willingness 1..5, NaN: none */
 };
 
 /* One criterion: a main line, a pillar or an urgent issue. */
@@ -93,6 +102,7 @@ struct review_item_result {
 	double per_meur;     /* alignment per million euro, NaN without budget */
 	double per_fte;      /* alignment per fte, NaN without fte */
 	double spread;       /* mean sd between assessors, NaN when none */
+	double urgent;       /* mean contribution to the urgent issues, mean / M (-1..1), NaN when none */
 	int assessors;       /* assessors who scored any criterion of it */
 };
 

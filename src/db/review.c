@@ -5,6 +5,7 @@
 #include "steiger.h"
 #include "db/list.h"
 #include "db/review.h"
+#include <math.h>
 
 /* Read the round (the one named, or the one opened last). */
 static int load_round(struct db *db, const char *round_id, struct review_data *d, struct err *e)
@@ -54,17 +55,25 @@ static int load_lists(struct db *db, struct review_data *d, struct strmap *crit,
 		strmap_put(crit, c->id, (void *)(uintptr_t)d->in.ncriteria);
 	}
 	sqlite3_reset(st);
-	st = db_stmt(db,
-		     "SELECT i.id, i.title, i.kind, coalesce(y.budget, 0), coalesce(y.fte, 0),"
-		     " i.title || ' ' || coalesce(i.description, ''),"
-		     " (SELECT group_concat(domain, '|') FROM item_domain d WHERE d.item_id = i.id),"
-		     " (SELECT group_concat(area_code, '|') FROM item_area x WHERE x.item_id = i.id)"
-		     " FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0"
-		     " ORDER BY i.id",
-		     e);
+	st = db_stmt(
+		db,
+		"SELECT i.id, i.title, i.kind, coalesce(y.budget, 0), coalesce(y.fte, 0),"
+		" i.title || ' ' || coalesce(i.description, ''),"
+		" (SELECT group_concat(domain, '|') FROM item_domain d WHERE d.item_id = i.id),"
+		" (SELECT group_concat(area_code, '|') FROM item_area x WHERE x.item_id = i.id),"
+		" i.legal_task, i.instrument,"
+		" coalesce((SELECT CAST((julianday(max(end_date)) - julianday(?2)) / (365.25 / 12) + 0.999 AS INTEGER)"
+		"  FROM contract c"
+		"  WHERE c.item_id = i.id AND c.end_date > ?2), 0),"
+		" coalesce((SELECT sum(exit_cost) FROM contract c WHERE c.item_id = i.id AND c.end_date > ?2), 0),"
+		" (SELECT avg(willingness) FROM item_partner p WHERE p.item_id = i.id)"
+		" FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0"
+		" ORDER BY i.id",
+		e);
 	if (!st)
 		return E_DB;
 	sqlite3_bind_int(st, 1, d->year);
+	db_bind_text(st, 2, d->today);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		size_t cap = d->capitems;
 		ARRAY_GROW(d->items, d->capitems, d->in.nitems + 1);
@@ -80,6 +89,11 @@ static int load_lists(struct db *db, struct review_data *d, struct strmap *crit,
 		it->kind = arena_strdup(&d->a, db_col_text(st, 2));
 		it->budget = sqlite3_column_double(st, 3);
 		it->fte = sqlite3_column_double(st, 4);
+		it->legal_task = sqlite3_column_int(st, 8);
+		it->instrument = db_col_text(st, 9) ? arena_strdup(&d->a, db_col_text(st, 9)) : NULL;
+		it->contract_months = sqlite3_column_double(st, 10);
+		it->exit_cost = sqlite3_column_double(st, 11);
+		it->willingness = sqlite3_column_type(st, 12) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 12);
 		strmap_put(item, it->id, (void *)(uintptr_t)d->in.nitems);
 	}
 	sqlite3_reset(st);
@@ -132,6 +146,7 @@ int db_review_load(struct db *db, const char *round_id, int year, struct review_
 	memset(d, 0, sizeof(*d));
 	arena_init(&d->a);
 	d->year = year ? year : db_default_year(db);
+	today_iso(d->today);
 	if ((rc = db_begin(db, e)) < 0)
 		return rc;
 	if ((rc = load_round(db, round_id, d, e)) == 0 && (rc = load_lists(db, d, &crit, &item, e)) == 0)

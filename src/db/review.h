@@ -17,6 +17,7 @@ struct review_data {
 	const char *round_title;                               /* its title */
 	const char *round_status;                              /* open or closed */
 	int year;                                              /* the year of budget and fte */
+	char today[11];                                        /* the day contracts are counted from (today_iso) */
 	const char **assessors;                                /* login names, in.nassessors of them */
 	struct review_item *items;                             /* the items that are not archived */
 	struct merge_item *texts;                              /* per item: title and description, domains, areas */

@@ -131,14 +131,52 @@ test_expect_success 'review merges: two housing items alike in profile, field an
 	grep -F "none" out
 '
 
+test_expect_success 'review verdicts: steiger'"'"'s own rules, each proposal with its rule and reason' '
+	"$STEIGER" --db "$TMP/db" review verdicts --round r1 --year 2026 >out &&
+	grep -F "  a (policy document): keep [p-keep]" out &&
+	grep -F "It clearly serves the vision (alignment 0.61)." out &&
+	grep -F "  b (programme): stop [o-stop]" out &&
+	grep -F "  c (project): continue [o-continue]" out &&
+	grep -F "  d (policy document): no proposal (not scored)" out &&
+	"$STEIGER" --db "$TMP/db" review --round r1 --json >v.json &&
+	jq -e "[.verdicts[] | select(.item == \"b\")][0] | .verdict == \"stop\" and .rule == \"o-stop\"" v.json &&
+	jq -e "[.verdicts[] | select(.item == \"d\")][0] | .verdict == null and .reason == null" v.json
+'
+
+test_expect_success 'review verdicts --rules: the rules staff wrote, as data' '
+	cat >"$TMP/rules.csv" <<-EOF &&
+	id;geldt_voor;als;voorstel;reden
+	afbouwen;other;alignment < 0;phase_out;Afbouwen (bijdrage {alignment})
+	houden;policy;alignment > 0.5 and assessors >= 3;keep;Drie beoordelaars vinden het goed
+	EOF
+	"$STEIGER" --db "$TMP/db" review verdicts --round r1 --rules "$TMP/rules.csv" >out &&
+	grep -F "  b (programme): phase out [afbouwen]" out &&
+	grep -F "Afbouwen (bijdrage -0.5)" out &&
+	grep -F "  a (policy document): keep [houden]" out &&
+	grep -F "  c (project): no proposal" out
+'
+
+test_expect_success 'review verdicts --rules: a faulty rule set is refused with the line, column or rule' '
+	printf "id;applies;when;verdict;reason\nx;other;alignment >;stop;why\n" >"$TMP/bad1.csv" &&
+	test_expect_code 3 "$STEIGER" --db "$TMP/db" review verdicts --rules "$TMP/bad1.csv" 2>err &&
+	grep -F "rule x: the condition: at the end" err &&
+	printf "id;applies;when;verdict;reason\nx;other;;stop;why\n" >"$TMP/bad2.csv" &&
+	test_expect_code 3 "$STEIGER" --db "$TMP/db" review verdicts --rules "$TMP/bad2.csv" 2>err &&
+	grep -F "bad2.csv:2:3" err &&
+	printf "id;applies;when;verdict;reason\nx;policy;1;stop;why\n" >"$TMP/bad3.csv" &&
+	test_expect_code 3 "$STEIGER" --db "$TMP/db" review verdicts --rules "$TMP/bad3.csv" 2>err &&
+	grep -F "stop is not a verdict for policy documents" err &&
+	test_expect_code 6 "$STEIGER" --db "$TMP/db" review verdicts --rules "$TMP/none.csv" 2>err
+'
+
 test_expect_success 'review in Dutch' '
 	STEIGER_LANG=nl "$STEIGER" --db "$TMP/db" review >out &&
 	grep -F "blinde vlek" out
 '
 
 test_expect_success 'review: an unknown view, a bad option value, an unknown round' '
-	test_expect_code 2 "$STEIGER" --db "$TMP/db" review verdicts 2>err &&
-	grep -F "expected coverage, gaps, contested, alignment or merges" err &&
+	test_expect_code 2 "$STEIGER" --db "$TMP/db" review decisions 2>err &&
+	grep -F "expected coverage, gaps, contested, alignment, merges or verdicts" err &&
 	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --gap-share 2 2>err &&
 	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --year 20x 2>err &&
 	test_expect_code 4 "$STEIGER" --db "$TMP/db" review --round r9 2>err &&

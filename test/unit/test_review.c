@@ -21,9 +21,9 @@
 #define assert_near(x, want) assert_true(fabs((x) - (want)) < 1e-9)
 
 static const struct review_item items[] = {
-	{ "a", "A", "policy", 2e6, 4 },
-	{ "b", "B", "programme", 0, 2 },
-	{ "c", "C", "project", 1e6, 0 },
+	{ "a", "A", "policy", 2e6, 4, 0, NULL, 0, 0, NAN },
+	{ "b", "B", "programme", 0, 2, 0, NULL, 0, 0, NAN },
+	{ "c", "C", "project", 1e6, 0, 0, NULL, 0, 0, NAN },
 };
 
 /* h1, h2, p1, p2. */
@@ -112,6 +112,26 @@ static void test_alignment(void **state)
 	assert_int_equal(r.items[0].assessors, 3);
 	assert_int_equal(r.items[1].assessors, 2);
 	assert_int_equal(r.items[2].assessors, 1);
+	assert_true(isnan(r.items[0].urgent)); /* no urgent issue among the criteria */
+	review_free(&r);
+}
+
+/* Urgent: the mean over the urgent issues of mean / M. With p1 and p2 as
+ * urgent issues, A has p1 only: 1 / 2; B has p1 (n.v.t. twice): 0. */
+static void test_urgent(void **state)
+{
+	struct review_criterion urgent[ARRAY_SIZE(criteria)];
+	struct review_input in = input();
+	struct review r;
+	struct err e = { 0, "" };
+	(void)state;
+	memcpy(urgent, criteria, sizeof(criteria));
+	urgent[2].kind = urgent[3].kind = "urgent_issue";
+	in.criteria = urgent;
+	assert_int_equal(review_compute(&in, &r, &e), 0);
+	assert_near(r.items[0].urgent, 0.5);
+	assert_near(r.items[1].urgent, 0);
+	assert_true(isnan(r.items[2].urgent));
 	review_free(&r);
 }
 
@@ -213,6 +233,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells),    cmocka_unit_test(test_alignment), cmocka_unit_test(test_equal_weights),
 		cmocka_unit_test(test_coverage), cmocka_unit_test(test_contested), cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_urgent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
