@@ -88,6 +88,17 @@ const struct command commands[] = {
 	     "  --full         also scan the database file and every reference (slower)\n"
 	     "  --today DATE   the reference date for contracts (default: today)\n"
 	     "  --limit N      findings shown per check (default 10; 0: all)") },
+	{ "assess", cmd_assess, N_("scores of an assessment round: import them, see each assessor's progress"),
+	  "assess import [--dry-run] [--verbose] FILE... | progress [--round ID] [--json]",
+	  N_("Scores of an assessment round.\n"
+	     "  import FILE...   read assessments (CSV: round, assessor, item, criterion, score or n.v.t.,\n"
+	     "                   rationale) in one transaction, all or nothing, as `import --as assessments`\n"
+	     "  progress         per assessor: the cells scored of all items times the main lines,\n"
+	     "                   pillars and urgent issues, the share done, and when they last scored\n"
+	     "  --dry-run        show what would change and save nothing\n"
+	     "  --verbose        list every record that changes\n"
+	     "  --round ID       the round (default: the one opened last)\n"
+	     "  --json           the progress as JSON") },
 	{ "review", cmd_review,
 	  N_("review an assessment round: coverage, gaps, contested items, alignment, merges, verdicts"),
 	  "review [coverage|gaps|contested|alignment|merges|verdicts] [--round ID] [--year YEAR] [--gap-share X]"

@@ -60,6 +60,7 @@ int cmd_set(struct cmd_ctx *ctx);
 int cmd_status(struct cmd_ctx *ctx);
 int cmd_check(struct cmd_ctx *ctx);
 int cmd_review(struct cmd_ctx *ctx);
+int cmd_assess(struct cmd_ctx *ctx);
 int cmd_stats(struct cmd_ctx *ctx);
 int cmd_weights(struct cmd_ctx *ctx);
 int cmd_help(struct cmd_ctx *ctx);

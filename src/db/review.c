@@ -171,3 +171,35 @@ void review_data_free(struct review_data *d)
 	arena_free(&d->a);
 	memset(d, 0, sizeof(*d));
 }
+
+/* See db/review.h. */
+int db_assess_progress(struct db *db, const char *round_id, struct list_result *res, struct err *e)
+{
+	static const struct list_col cols[] = {
+		{ "assessor", N_("assessor"), COL_TEXT }, { "scored", N_("scored"), COL_INT },
+		{ "cells", N_("cells"), COL_INT },        { "percent", N_("percent"), COL_NUM },
+		{ "last", N_("last scored"), COL_TEXT },
+	};
+	struct review_data d;
+	int rc;
+	memset(res, 0, sizeof(*res));
+	memset(&d, 0, sizeof(d));
+	arena_init(&d.a);
+	rc = load_round(db, round_id, &d, e);
+	if (rc == 0)
+		rc = list_query(db,
+				"WITH crit AS (SELECT count(*) AS n FROM vision_element"
+				"  WHERE kind IN ('hoofdlijn', 'pillar', 'urgent_issue')),"
+				" items AS (SELECT count(*) AS n FROM item WHERE archived = 0)"
+				" SELECT a.assessor, count(*), (SELECT n FROM crit) * (SELECT n FROM items),"
+				" round(100.0 * count(*) / max(1, (SELECT n FROM crit) * (SELECT n FROM items)), 1),"
+				" max(a.assessed_at)"
+				" FROM assessment a JOIN item i ON i.id = a.item_id AND i.archived = 0"
+				" JOIN vision_element v ON v.id = a.criterion_id AND v.kind IN ('hoofdlijn', 'pillar',"
+				" 'urgent_issue')"
+				" WHERE a.round_id = ?1 AND (a.score IS NOT NULL OR a.na = 1) GROUP BY a.assessor "
+				"ORDER BY a.assessor",
+				cols, ARRAY_SIZE(cols), d.round_id, 0, res, e);
+	review_data_free(&d);
+	return rc;
+}

@@ -8,6 +8,7 @@
 #include "core/merges.h"
 #include "core/review.h"
 #include "db/db.h"
+#include "db/list.h"
 #include "lib/arena.h"
 
 /* A round read for review. */
@@ -35,5 +36,12 @@ int db_review_load(struct db *db, const char *round_id, int year, struct review_
 
 /* Free what d holds. */
 void review_data_free(struct review_data *d);
+
+/* The progress of the assessors of round round_id (NULL: the round
+ * opened last): per assessor, the cells scored (a number or n.v.t.) of
+ * the items that are not archived times the main lines, pillars and
+ * urgent issues, the share done, and the last time they scored. Returns
+ * 0, E_NOTFOUND or E_DB with e set. */
+int db_assess_progress(struct db *db, const char *round_id, struct list_result *res, struct err *e);
 
 #endif

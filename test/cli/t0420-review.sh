@@ -169,6 +169,30 @@ test_expect_success 'review verdicts --rules: a faulty rule set is refused with 
 	test_expect_code 6 "$STEIGER" --db "$TMP/db" review verdicts --rules "$TMP/none.csv" 2>err
 '
 
+test_expect_success 'assess progress: per assessor the cells scored of items x criteria' '
+	"$STEIGER" --db "$TMP/db" assess progress --round r1 --json >p.json &&
+	jq -e "length == 3" p.json &&
+	jq -e ".[] | select(.assessor == \"anna\") | .scored == 6 and .cells == 24" p.json &&
+	jq -e ".[] | select(.assessor == \"cor\") | .scored == 3 and .percent == 12.5" p.json &&
+	"$STEIGER" --db "$TMP/db" assess progress --round r1 >out &&
+	grep -E "^ *bert +5 +24 " out
+'
+
+test_expect_success 'assess import: scores in one transaction; a bad row names line and column and writes nothing' '
+	mkdir -p "$TMP/a3" &&
+	printf "ronde;beoordelaar;item;criterium;score\nr1;cor;a;p2;2\nr1;cor;b;p2;1\n" >"$TMP/a3/scores.csv" &&
+	"$STEIGER" --db "$TMP/db" assess import "$TMP/a3/scores.csv" >out &&
+	"$STEIGER" --db "$TMP/db" assess progress --round r1 --json >p.json &&
+	jq -e ".[] | select(.assessor == \"cor\") | .scored == 5" p.json &&
+	printf "ronde;beoordelaar;item;criterium;score\nr1;cor;c;p2;1\nr1;cor;c;p1;7\n" >"$TMP/a3/bad.csv" &&
+	test_expect_code 3 "$STEIGER" --db "$TMP/db" assess import "$TMP/a3/bad.csv" 2>err &&
+	grep -F "bad.csv:3:" err &&
+	"$STEIGER" --db "$TMP/db" assess progress --round r1 --json >p.json &&
+	jq -e ".[] | select(.assessor == \"cor\") | .scored == 5" p.json &&
+	test_expect_code 2 "$STEIGER" --db "$TMP/db" assess 2>err &&
+	test_expect_code 2 "$STEIGER" --db "$TMP/db" assess import 2>err
+'
+
 test_expect_success 'review in Dutch' '
 	STEIGER_LANG=nl "$STEIGER" --db "$TMP/db" review >out &&
 	grep -F "blinde vlek" out

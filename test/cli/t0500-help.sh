@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-commands="init import export list show set status check review stats weights serve user token help version"
+commands="init import export list show set status check assess review stats weights serve user token help version"
 
 test_expect_success 'help lists every command' '
 	STEIGER_LANG=en "$STEIGER" help >out &&
