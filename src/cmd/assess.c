@@ -16,31 +16,7 @@
 /* `assess import`: the files as the assessments register. */
 static int assess_import(struct cmd_ctx *ctx)
 {
-	int dry_run = 0, verbose = 0, nfiles, rc;
-	char **files;
-	struct db *db;
-	struct import_opts o;
-	const struct option opts[] = {
-		{ "dry-run", 0, NULL, &dry_run },
-		{ "verbose", 0, NULL, &verbose },
-		{ NULL, 0, NULL, NULL },
-	};
-	if ((rc = parse_options(ctx, opts, &files, &nfiles)) < 0)
-		return rc;
-	if (!nfiles) {
-		free(files);
-		return usage_error(ctx, "assess", _("no files given%s"), "");
-	}
-	if ((rc = open_db(ctx, &db, 0)) < 0) {
-		free(files);
-		return rc;
-	}
-	o.dry_run = dry_run;
-	o.details = verbose || dry_run;
-	rc = import_files(ctx, db, files, nfiles, "assessments", &o);
-	db_close(db);
-	free(files);
-	return rc;
+	return import_command(ctx, "assess", "assessments");
 }
 
 /* `assess progress`: per assessor, how much of the round is scored. */

@@ -11,29 +11,30 @@
 #include "cmd/cmd.h"
 #include "cmd/import_report.h"
 
-/* See cmd.h. */
-int cmd_import(struct cmd_ctx *ctx)
+/* See import_report.h. */
+int import_command(struct cmd_ctx *ctx, const char *name, const char *as)
 {
 	int dry_run = 0, verbose = 0, nfiles, rc;
-	const char *as = NULL;
 	char **files;
 	struct db *db;
 	struct import_opts o;
-	const struct option opts[] = {
+	struct option opts[] = {
 		{ "dry-run", 0, NULL, &dry_run },
 		{ "verbose", 0, NULL, &verbose },
 		{ "as", 1, &as, NULL },
 		{ NULL, 0, NULL, NULL },
 	};
+	if (as)
+		opts[2] = opts[3]; /* the register is fixed: no --as */
 	if ((rc = parse_options(ctx, opts, &files, &nfiles)) < 0)
 		return rc;
 	if (!nfiles) {
 		free(files);
-		return usage_error(ctx, "import", _("no files given%s"), "");
+		return usage_error(ctx, name, _("no files given%s"), "");
 	}
 	if (as && strcmp(as, "kwb") != 0 && !reg_by_name(as)) {
 		free(files);
-		return usage_error(ctx, "import", _("unknown register '%s'"), as);
+		return usage_error(ctx, name, _("unknown register '%s'"), as);
 	}
 	if ((rc = open_db(ctx, &db, 0)) < 0) {
 		free(files);
@@ -45,4 +46,10 @@ int cmd_import(struct cmd_ctx *ctx)
 	db_close(db);
 	free(files);
 	return rc;
+}
+
+/* See cmd.h. */
+int cmd_import(struct cmd_ctx *ctx)
+{
+	return import_command(ctx, "import", NULL);
 }
