@@ -169,7 +169,8 @@ int textsim_build(const char *const *docs, size_t n, struct textsim *out, struct
 	for (size_t d = 0; d < n; d++) {
 		c.n = 0;
 		stem_words(st, docs[d], collect_stem, &c);
-		qsort(c.terms, c.n, sizeof(*c.terms), cmp_size);
+		if (c.n)
+			qsort(c.terms, c.n, sizeof(*c.terms), cmp_size);
 		size_t distinct = 0;
 		for (size_t i = 0; i < c.n; i++)
 			distinct += i == 0 || c.terms[i] != c.terms[i - 1];

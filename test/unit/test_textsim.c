@@ -123,6 +123,12 @@ static void test_bounds(void **state)
 	assert_int_equal(t.nterms, 0);
 	assert_true(textsim_cosine(&t, 0, 0) == 0);
 	textsim_free(&t);
+	/* A first document without words (nothing collected yet). */
+	const char *first_empty[] = { "de en het", "groen" };
+	assert_int_equal(textsim_build(first_empty, 2, &t, &e), 0);
+	assert_int_equal(t.nvec[0], 0);
+	assert_int_equal(t.nvec[1], 1);
+	textsim_free(&t);
 	assert_int_equal(textsim_build(NULL, TEXTSIM_MAX_DOCS + 1, &t, &e), E_INPUT);
 	assert_non_null(strstr(e.msg, "100001"));
 }
