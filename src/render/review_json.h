@@ -1,0 +1,20 @@
+/*
+ * review_json.h - the review of an assessment round as one JSON object:
+ * what `steiger review --json` prints and GET /api/v1/review answers
+ * (doc/api.md): the round, its scale and assessors, the coverage of every
+ * criterion, every item's alignment and profile, the contested items and
+ * the merge candidates.
+ */
+#ifndef STEIGER_REVIEW_JSON_H
+#define STEIGER_REVIEW_JSON_H
+
+#include "core/merges.h"
+#include "core/review.h"
+#include "db/review.h"
+#include "lib/buf.h"
+
+/* Append the review r of the round d, with the merge candidates m, to out
+ * as one JSON object followed by a newline. */
+void review_json(struct buf *out, const struct review_data *d, const struct review *r, const struct merges *m);
+
+#endif
