@@ -341,7 +341,7 @@ static void alignment(struct request *req, const struct review_data *d, const st
 {
 	struct buf *o = &req->out;
 	const char *headers[] = {
-		_("Item"),    _("Kind"),     _("Alignment"), _("± standard error"), _("Per million euro"),
+		_("Item"),    _("Kind"),     _("Alignment"), _("Standard error"), _("Per million euro"),
 		_("Per fte"), _("Assessors")
 	};
 	const int numeric[] = { 0, 0, 1, 1, 1, 1, 1 };
