@@ -20,7 +20,6 @@ static const struct {
 	{ "items", "/items", N_("Policy and projects"), PERM_READ },
 	{ "areas", "/areas", N_("Areas"), PERM_READ },
 	{ "organisations", "/organisations", N_("Organisations"), PERM_READ },
-	{ "review", "/review", N_("Review"), PERM_READ_INTERNAL },
 	{ "audit", "/audit", N_("Audit log"), PERM_AUDIT },
 	{ "users", "/users", N_("Users"), PERM_ADMIN },
 };
