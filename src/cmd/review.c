@@ -13,9 +13,10 @@
 #include "cmd/cmd.h"
 #include "core/register.h"
 #include "core/merges.h"
+#include "core/review_alpha.h"
 #include "core/verdict.h"
 #include "db/review.h"
-#include "lib/json.h"
+#include "render/review_json.h"
 #include "render/table.h"
 #include <math.h>
 
@@ -38,15 +39,6 @@ static void number(struct buf *b, double x, int decimals)
 		buf_adds(b, "\xe2\x80\x94");
 	else
 		num_format_short(b, x, decimals, i18n_get() == LANG_NL);
-}
-
-/* Append x as a JSON number, null when it is NaN. */
-static void json_number(struct buf *b, double x)
-{
-	if (isnan(x))
-		buf_adds(b, "null");
-	else
-		json_add_number(b, x);
 }
 
 /* Append the coverage table: one row per criterion (only gaps and blind
@@ -180,6 +172,15 @@ static void human(struct buf *out, const struct review_data *d, const struct rev
 		coverage_table(out, d, r, 0);
 	}
 	if (v == VIEW_SUMMARY || v == VIEW_CONTESTED) {
+		buf_printf(out, "\n%s\n",
+			   _("Agreement between the assessors (Krippendorff's alpha, ordinal; 1 is full "
+			     "agreement, 0 no better than chance)"));
+		for (size_t c = 0; c < d->in.ncriteria; c++) {
+			struct buf a = BUF_INIT;
+			number(&a, review_alpha(&d->in, c), 2);
+			buf_printf(out, "  %s: %s\n", d->criteria[c].title, a.data);
+			buf_free(&a);
+		}
 		buf_printf(out, "\n%s\n", _("Most contested items (largest spread between assessors)"));
 		item_table(out, d, r, 1, limit);
 	}
@@ -206,107 +207,6 @@ static void human(struct buf *out, const struct review_data *d, const struct rev
 	}
 }
 
-/* Append a '|'-separated list as a JSON array of strings. */
-static void json_list(struct buf *out, const char *list)
-{
-	buf_addch(out, '[');
-	for (const char *p = list, *bar; p && *p; p = bar ? bar + 1 : NULL) {
-		bar = strchr(p, '|');
-		char *v = xstrndup(p, bar ? (size_t)(bar - p) : strlen(p));
-		buf_printf(out, "%s%J", p == list ? "" : ", ", v);
-		free(v);
-	}
-	buf_addch(out, ']');
-}
-
-/* Append the whole review as one JSON object. */
-static void json(struct buf *out, const struct review_data *d, const struct review *r, const struct merges *m,
-		 const struct proposals *ps)
-{
-	buf_printf(out, "{\"round\": %J, \"title\": %J, \"status\": %J, \"year\": %d, \"scale\": [", d->round_id,
-		   d->round_title, d->round_status, d->year);
-	json_number(out, d->in.scale_min);
-	buf_adds(out, ", ");
-	json_number(out, d->in.scale_max);
-	buf_adds(out, "], \"assessors\": [");
-	for (size_t a = 0; a < d->in.nassessors; a++)
-		buf_printf(out, "%s%J", a ? ", " : "", d->assessors[a]);
-	buf_printf(out, "], \"scores\": %zu,\n \"criteria\": [", d->in.nscores);
-	for (size_t c = 0; c < d->in.ncriteria; c++) {
-		const struct review_criterion_result *cr = &r->criteria[c];
-		buf_printf(out, "%s\n  {\"id\": %J, \"kind\": %J, \"items\": %d, \"weighted_items\": ", c ? "," : "",
-			   d->criteria[c].id, d->criteria[c].kind, cr->items);
-		json_number(out, cr->weighted_items);
-		buf_adds(out, ", \"budget\": ");
-		json_number(out, cr->budget);
-		buf_adds(out, ", \"fte\": ");
-		json_number(out, cr->fte);
-		buf_printf(out, ", \"gap\": %s, \"blind\": %s}", cr->gap ? "true" : "false",
-			   cr->blind ? "true" : "false");
-	}
-	buf_adds(out, "],\n \"items\": [");
-	for (size_t i = 0; i < d->in.nitems; i++) {
-		const struct review_item_result *it = &r->items[i];
-		buf_printf(out, "%s\n  {\"id\": %J, \"assessors\": %d, \"alignment\": ", i ? "," : "", d->items[i].id,
-			   it->assessors);
-		json_number(out, it->alignment);
-		buf_adds(out, ", \"alignment_se\": ");
-		json_number(out, it->alignment_se);
-		buf_adds(out, ", \"per_million_eur\": ");
-		json_number(out, it->per_meur);
-		buf_adds(out, ", \"per_fte\": ");
-		json_number(out, it->per_fte);
-		buf_adds(out, ", \"spread\": ");
-		json_number(out, it->spread);
-		buf_adds(out, ", \"profile\": {");
-		int first = 1;
-		for (size_t c = 0; c < d->in.ncriteria; c++) {
-			const struct review_cell *cell = review_cell(r, i, c);
-			if (!cell->n)
-				continue;
-			buf_printf(out, "%s%J: ", first ? "" : ", ", d->criteria[c].id);
-			json_number(out, cell->mean);
-			first = 0;
-		}
-		buf_adds(out, "}}");
-	}
-	buf_adds(out, "],\n \"contested\": [");
-	for (size_t k = 0; k < r->ncontested; k++)
-		buf_printf(out, "%s%J", k ? ", " : "", d->items[r->contested[k]].id);
-	buf_adds(out, "],\n \"merges\": [");
-	for (size_t g = 0; g < m->n; g++) {
-		const struct merge_group *gr = &m->groups[g];
-		buf_printf(out, "%s\n  {\"items\": [", g ? "," : "");
-		for (size_t k = 0; k < gr->nitems; k++)
-			buf_printf(out, "%s%J", k ? ", " : "", d->items[gr->items[k]].id);
-		buf_adds(out, "], \"score\": ");
-		json_number(out, gr->score);
-		buf_adds(out, ", \"pairs\": [");
-		for (size_t p = 0; p < gr->npairs; p++) {
-			const struct merge_pair *pr = &gr->pairs[p];
-			buf_printf(out, "%s{\"a\": %J, \"b\": %J, \"profile\": ", p ? ", " : "", d->items[pr->a].id,
-				   d->items[pr->b].id);
-			json_number(out, pr->profile);
-			buf_adds(out, ", \"text\": ");
-			json_number(out, pr->text);
-			buf_adds(out, ", \"shared\": ");
-			json_list(out, pr->shared);
-			buf_adds(out, ", \"words\": ");
-			json_list(out, pr->words);
-			buf_addch(out, '}');
-		}
-		buf_adds(out, "]}");
-	}
-	buf_adds(out, "],\n \"verdicts\": [");
-	for (size_t i = 0; i < d->in.nitems; i++) {
-		const struct verdict_proposal *p = &ps->p[i];
-		buf_printf(out, "%s\n  {\"item\": %J, \"verdict\": %J, \"rule\": %J, \"reason\": %J}", i ? "," : "",
-			   d->items[i].id, p->rule < 0 ? NULL : ps->rules->rules[p->rule].verdict,
-			   p->rule < 0 ? NULL : ps->rules->rules[p->rule].id, p->reason);
-	}
-	buf_adds(out, "]}\n");
-}
-
 /* Compile the rule set of the file at path (NULL: steiger's own rules)
  * into rules; the rules read live in a and *own (freed by the caller). */
 static int load_rules(const char *path, struct arena *a, struct verdict_rule **own, struct verdict_rules *rules,
@@ -323,23 +223,6 @@ static int load_rules(const char *path, struct arena *a, struct verdict_rule **o
 		rc = verdict_rules_compile(*own, n, 0, rules, e);
 	buf_free(&text);
 	return rc;
-}
-
-/* Propose a verdict for every item of d (into ps). */
-static void propose_all(const struct review_data *d, const struct review *r, const struct merges *m,
-			struct proposals *ps)
-{
-	unsigned char *in_group = xcalloc(d->in.nitems + 1, 1);
-	double facts[VF_COUNT];
-	for (size_t g = 0; g < m->n; g++)
-		for (size_t k = 0; k < m->groups[g].nitems; k++)
-			in_group[m->groups[g].items[k]] = 1;
-	for (size_t i = 0; i < d->in.nitems; i++) {
-		verdict_facts(&d->items[i], &r->items[i], in_group[i], facts);
-		verdict_propose(ps->rules, strcmp(d->items[i].kind, "policy") == 0, facts, i18n_get() == LANG_NL,
-				&ps->p[i]);
-	}
-	free(in_group);
 }
 
 /* See cmd.h. */
@@ -407,16 +290,14 @@ int cmd_review(struct cmd_ctx *ctx)
 		if ((json_out || v == VIEW_MERGES || v == VIEW_VERDICTS) && (rc = merges_find(&mi, &m, &ctx->err)) < 0)
 			v = -1;
 		else {
-			propose_all(&d, &r, &m, &ps);
+			verdict_propose_items(&rules, d.items, d.in.nitems, &r, &m, i18n_get() == LANG_NL, ps.p);
 			if (json_out)
-				json(&out, &d, &r, &m, &ps);
+				review_json(&out, &d, &r, &m, &rules, ps.p);
 			else
 				human(&out, &d, &r, &m, &ps, (enum view)v, limit);
 			fwrite(out.data, 1, out.len, stdout);
 		}
-		for (size_t i = 0; i < d.in.nitems; i++)
-			free(ps.p[i].reason);
-		free(ps.p);
+		verdict_proposals_free(ps.p, d.in.nitems);
 		merges_free(&m);
 		free(profiles);
 		review_free(&r);

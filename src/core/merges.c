@@ -143,7 +143,7 @@ static void make_groups(size_t nitems, struct merge_pair *pairs, size_t npairs, 
 		g->items = xreallocarray(g->items, g->nitems + 1, sizeof(*g->items));
 		g->items[g->nitems++] = i;
 	}
-	if (out->n)
+	if (out->n) /* qsort must not get a null pointer, even for no groups */
 		qsort(out->groups, out->n, sizeof(*out->groups), by_score);
 	free(up);
 	free(group_of);

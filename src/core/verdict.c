@@ -233,6 +233,30 @@ void verdict_facts(const struct review_item *it, const struct review_item_result
 }
 
 /* See verdict.h. */
+void verdict_propose_items(const struct verdict_rules *rs, const struct review_item *items, size_t n,
+			   const struct review *r, const struct merges *m, int dutch, struct verdict_proposal *out)
+{
+	unsigned char *in_group = xcalloc(n + 1, 1);
+	double facts[VF_COUNT];
+	for (size_t g = 0; g < m->n; g++)
+		for (size_t k = 0; k < m->groups[g].nitems; k++)
+			in_group[m->groups[g].items[k]] = 1;
+	for (size_t i = 0; i < n; i++) {
+		verdict_facts(&items[i], &r->items[i], in_group[i], facts);
+		verdict_propose(rs, strcmp(items[i].kind, "policy") == 0, facts, dutch, &out[i]);
+	}
+	free(in_group);
+}
+
+/* See verdict.h. */
+void verdict_proposals_free(struct verdict_proposal *p, size_t n)
+{
+	for (size_t i = 0; p && i < n; i++)
+		free(p[i].reason);
+	free(p);
+}
+
+/* See verdict.h. */
 void verdict_rules_free(struct verdict_rules *rs)
 {
 	for (size_t i = 0; i < rs->n; i++)

@@ -33,6 +33,7 @@
 
 #include <stddef.h>
 #include "lib/err.h"
+#include "core/merges.h"
 #include "core/review.h"
 #include "lib/arena.h"
 #include "lib/expr.h"
@@ -111,6 +112,15 @@ void verdict_propose(const struct verdict_rules *rs, int is_policy, const double
 /* Fill facts[VF_COUNT] of an item from its register values it, its
  * review res, and whether it is a merge candidate. */
 void verdict_facts(const struct review_item *it, const struct review_item_result *res, int merge, double *facts);
+
+/* Propose a verdict for each of the n items (out[n]) of review r, with
+ * the merge candidates m (an item in a group has merge = 1). Free the
+ * reasons with verdict_proposals_free. */
+void verdict_propose_items(const struct verdict_rules *rs, const struct review_item *items, size_t n,
+			   const struct review *r, const struct merges *m, int dutch, struct verdict_proposal *out);
+
+/* Free the reasons of n proposals and the array p itself. */
+void verdict_proposals_free(struct verdict_proposal *p, size_t n);
 
 /* Free what rs holds. */
 void verdict_rules_free(struct verdict_rules *rs);

@@ -12,7 +12,7 @@ static int load_round(struct db *db, const char *round_id, struct review_data *d
 {
 	sqlite3_stmt *st =
 		db_stmt(db,
-			"SELECT id, title, status, scale_min, scale_max FROM assessment_round"
+			"SELECT id, title, status, scale_min, scale_max, blind FROM assessment_round"
 			" WHERE ?1 IS NULL OR id = ?1 ORDER BY coalesce(opened_at, '') DESC, id DESC LIMIT 1",
 			e);
 	int rc;
@@ -26,6 +26,7 @@ static int load_round(struct db *db, const char *round_id, struct review_data *d
 		d->round_status = arena_strdup(&d->a, db_col_text(st, 2));
 		d->in.scale_min = sqlite3_column_double(st, 3);
 		d->in.scale_max = sqlite3_column_double(st, 4);
+		d->blind = sqlite3_column_int(st, 5);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -158,6 +159,38 @@ int db_review_load(struct db *db, const char *round_id, int year, struct review_
 	d->in.criteria = d->criteria;
 	d->in.scores = d->scores;
 	return rc;
+}
+
+/* See db/review.h. */
+int db_review_rounds(struct db *db, struct arena *a, struct review_round **out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT id, title, status FROM assessment_round"
+				   " ORDER BY coalesce(opened_at, '') DESC, id DESC",
+				   e);
+	size_t n = 0, cap = 0;
+	struct review_round *r = NULL;
+	int rc;
+	*out = NULL;
+	if (!st)
+		return E_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct review_round *bigger = arena_calloc(a, cap = cap ? 2 * cap : 8, sizeof(*bigger));
+			if (n)
+				memcpy(bigger, r, n * sizeof(*r));
+			r = bigger;
+		}
+		r[n].id = arena_strdup(a, db_col_text(st, 0));
+		r[n].title = arena_strdup(a, db_col_text(st, 1));
+		r[n].status = arena_strdup(a, db_col_text(st, 2));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, e, "reading the rounds");
+	*out = r;
+	return (int)n;
 }
 
 /* See db/review.h. */

@@ -17,6 +17,7 @@ struct review_data {
 	const char *round_id;                                  /* the round */
 	const char *round_title;                               /* its title */
 	const char *round_status;                              /* open or closed */
+	int blind;                                             /* 1: others' scores hidden while open */
 	int year;                                              /* the year of budget and fte */
 	char today[11];                                        /* the day contracts are counted from (today_iso) */
 	const char **assessors;                                /* login names, in.nassessors of them */
@@ -33,6 +34,18 @@ struct review_data {
  * or no round at all) or E_DB, with e set. Free d with review_data_free
  * in every case. */
 int db_review_load(struct db *db, const char *round_id, int year, struct review_data *d, struct err *e);
+
+/* One assessment round, as a chooser lists it. */
+struct review_round {
+	const char *id;     /* the round's id */
+	const char *title;  /* its title */
+	const char *status; /* open or closed */
+};
+
+/* The rounds, the one opened last first (the order db_review_load picks
+ * its default by), allocated in a. Returns their number with *out set,
+ * or E_DB with e set. */
+int db_review_rounds(struct db *db, struct arena *a, struct review_round **out, struct err *e);
 
 /* Free what d holds. */
 void review_data_free(struct review_data *d);

@@ -2,7 +2,8 @@
  * home.c - GET /: the agenda at a glance. The hoofdlijnen and pillars with
  * the number, budget and fte of the items serving them; the items by kind
  * and by kind and state (a stacked bar chart with its table); what needs
- * attention (the findings of `steiger check`); and how much of
+ * attention (the findings of `steiger check`); for the internal roles a
+ * link to the review (/review); and how much of
  * the figures is illustrative.
  */
 #include "steiger.h"
@@ -114,6 +115,10 @@ int page_home(struct request *req)
 			   "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">%h: <a class=\"utrecht-link\" "
 			   "href=\"/vision\">%h</a></p>\n",
 			   _("The yardstick"), st.vision);
+	if (role_can(req->user.role, PERM_READ_INTERNAL))
+		buf_printf(
+			o, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/review\">%h</a></p>\n",
+			_("The review: how well the items fit the vision, the gaps, and where the assessors disagree"));
 	int illustrative = 0;
 	for (int r = 0; r < REG_COUNT; r++)
 		illustrative += st.prov[r].by_source[3] + st.prov[r].illustrative_fields;

@@ -42,6 +42,9 @@ int page_organisation_create(struct request *req);
 int page_organisation_edit(struct request *req);
 int page_organisation_update(struct request *req);
 
+/* review.c */
+int page_review(struct request *req);
+
 /* audit.c */
 int page_audit(struct request *req);
 
@@ -75,5 +78,6 @@ int api_organisations(struct request *req);
 int api_organisation(struct request *req);
 int api_assessments(struct request *req);
 int api_assessments_put(struct request *req);
+int api_review(struct request *req);
 
 #endif

@@ -39,6 +39,8 @@ const struct route routes[] = {
 	{ "GET", "/organisations/:id", page_organisation, PERM_READ, ROUTE_KEEP },
 	{ "GET", "/organisations/:id/edit", page_organisation_edit, PERM_EDIT, 0 },
 	{ "POST", "/organisations/:id", page_organisation_update, PERM_EDIT, 0 },
+	/* review.c */
+	{ "GET", "/review", page_review, PERM_READ_INTERNAL, ROUTE_KEEP },
 	/* audit.c */
 	{ "GET", "/audit", page_audit, PERM_AUDIT, 0 },
 	/* account.c: every role has PERM_READ, so every logged-in user */
@@ -69,6 +71,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/organisations/:id", api_organisation, PERM_READ, ROUTE_API },
 	{ "GET", "/api/v1/assessments", api_assessments, PERM_READ_INTERNAL, ROUTE_API },
 	{ "PUT", "/api/v1/assessments", api_assessments_put, PERM_ASSESS, ROUTE_API },
+	{ "GET", "/api/v1/review", api_review, PERM_READ_INTERNAL, ROUTE_API },
 };
 
 const size_t routes_count = ARRAY_SIZE(routes);

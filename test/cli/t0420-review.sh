@@ -73,11 +73,20 @@ test_expect_success 'review --json: coverage, gaps, blind spots and the conteste
 	jq -e ".contested == [\"b\", \"a\"]" r.json
 '
 
+test_expect_success 'review: alpha per criterion equals steiger stats alpha on the same scores' '
+	printf "unit,anna,bert,cor\na,2,1,2\nb,-1,-2,\n" >"$TMP/h1.csv" &&
+	"$STEIGER" stats alpha --level ordinal "$TMP/h1.csv" | head -1 >want &&
+	jq -r ".criteria[] | select(.id == \"h1\") | .alpha * 10000 | round / 10000" r.json >got &&
+	test "$(cat got)" = "$(cat want | sed "s/0*$//")" &&
+	jq -e ".criteria[] | select(.id == \"p2\") | .alpha == null" r.json
+'
+
 test_expect_success 'review without a view shows the gaps and the contested items' '
 	"$STEIGER" --db "$TMP/db" review --year 2026 >out &&
 	grep -F "Review of round r1 (Ronde een, open): 3 assessors, 14 scores" out &&
 	grep -E "^  Pijler twee +pillar +0 .* blind spot$" out &&
-	! grep -F "Hoofdlijn een" out &&
+	! grep -E "^  Hoofdlijn een +main line" out &&
+	grep -F "  Hoofdlijn een: 0.73" out &&
 	test "$(grep -nE "^  (a|b) " out | cut -d: -f2 | cut -c3)" = "$(printf "b\na")"
 '
 

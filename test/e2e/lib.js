@@ -35,6 +35,11 @@ const AXE_FAIL_IMPACTS = ["serious", "critical"];
  * municipality, so that the area pages have a course to draw (the example
  * data has one year); imported by startServer({ imports }). */
 const AREA_HISTORY = path.join(__dirname, "data", "indicator_values.csv");
+/* A small assessment round (two items of its own, three assessors), so
+ * that the review page has figures: users, items, the round, its scores,
+ * in the order they must be imported. */
+const REVIEW_ROUND = ["users.csv", "items.csv", "rounds.csv", "assessments.csv"].map((f) =>
+  path.join(__dirname, "data", "review", f));
 
 /* A failed expectation: its message is the diagnostic. */
 class Failure extends Error {}
@@ -385,6 +390,6 @@ async function run(servers, browsers) {
 }
 
 module.exports = {
-  REPO, STEIGER, ROLES, PASSWORDS, AREA_HISTORY, Failure, expect, test, startServer, fetchPlain, launch, newContext, login,
+  REPO, STEIGER, ROLES, PASSWORDS, AREA_HISTORY, REVIEW_ROUND, Failure, expect, test, startServer, fetchPlain, launch, newContext, login,
   contextAs, submitForm, axeViolations, focusStyle, keyboardWalk, unstyledClasses, unstyledOwnClasses, overflow, run,
 };

@@ -63,6 +63,7 @@ module.exports = {
     "/organisations?type=corporatie&sort=items&dir=desc",
     "/organisations/stadsbouwakkoord",
     "/items/de-entree",
+    "/review", /* the round of test/e2e/data/review */
   ],
   bestuur: [
     "/",
@@ -70,6 +71,7 @@ module.exports = {
   partner: [
     "/items",
     "/organisations/woningcorporatie-a",
+    ["/review", 403],
   ],
   inwoner: [
     "/",

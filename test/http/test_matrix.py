@@ -107,6 +107,24 @@ ORG_W = one("SELECT id FROM organisation ORDER BY id DESC LIMIT 1")
 VISION = one("SELECT id FROM vision_element WHERE kind = 'hoofdlijn' ORDER BY id LIMIT 1")
 AREA = one("SELECT code FROM area WHERE type = 'wijk' ORDER BY code LIMIT 1")
 TOKEN_ID = srv.steiger("token", "create", "inwoner", "--description", "matrix").stdout.split()[1]
+
+
+def import_round():
+    """A small open round that is not blind, opened last, so that the review
+    (/review, /api/v1/review) has one to show to every role that may."""
+    files = {
+        "rounds.csv": "id;title;scale_min;scale_max;blind\nmatrix-round;Matrix;-2;2;nee\n",
+        "assessments.csv": "round;assessor;item;criterion;score\nmatrix-round;medewerker;%s;%s;1\n" % (ITEM, VISION),
+    }
+    paths = []
+    for name, text in files.items():
+        paths.append(os.path.join(srv.dir, name))
+        with open(paths[-1], "w") as f:
+            f.write(text)
+    srv.steiger("import", *paths)
+
+
+import_round()
 EXAMPLES = {  # the segment before a parameter -> (for reading, for writing)
     "items": (ITEM, ITEM_W),
     "organisations": (ORG, ORG_W),
