@@ -22,7 +22,8 @@ const struct command commands[] = {
 	  N_("Creates the database file (--db, $STEIGER_DB or ./steiger.db) with the current schema.\n"
 	     "  --example  also load the Zoetermeer example data that is built into steiger: the policy\n"
 	     "             documents and programmes of the strategic agenda, the wijken with real CBS 2024\n"
-	     "             figures, and illustrative budgets, fte, contracts and partners (marked as such)\n"
+	     "             figures, illustrative budgets, fte, contracts and partners, and an invented,\n"
+	     "             closed assessment round by four assessors for steiger review (marked as such)\n"
 	     "  --force    replace an existing database (its data is lost)") },
 	{ "import", cmd_import, N_("import registers from CSV, JSON or CBS kwb files (all or nothing)"),
 	  "import [--dry-run] [--verbose] [--as REGISTER] FILE...",

@@ -41,11 +41,30 @@ test_expect_success 'status --year chooses the year of the money' '
 
 test_expect_success 'check finds the example data warnings: exit 0, or 1 with --strict' '
 	STEIGER_TODAY=2026-11-27 "$STEIGER" --db "$TMP/db" check >out &&
-	grep -F "Items nobody has assessed (59)" out &&
+	! grep -F "Items nobody has assessed" out &&
 	grep -F "Contracts that end within a year" out &&
 	grep -F "hotelnota-2001 has budget but no fte in 2024, 2025, 2026" out &&
 	grep -F "transformatiestudie-kantoren-2008 has fte but no budget" out &&
 	test_expect_code 1 "$STEIGER" --db "$TMP/db" check --strict --today 2026-11-27 >/dev/null 2>&1
+'
+
+test_expect_success 'status counts the illustrative assessment round of the example' '
+	"$STEIGER" --db "$TMP/db" status --json >s.json &&
+	jq -e ".provenance.users.records == 4 and .provenance.users.illustrative == 4" s.json &&
+	jq -e ".provenance.rounds.records == 1 and .provenance.rounds.illustrative == 1" s.json &&
+	sqlite3 "$TMP/db" "SELECT (SELECT count(*) FROM account) * count(*) * (SELECT count(*) FROM vision_element WHERE kind IN ('"'"'hoofdlijn'"'"', '"'"'pillar'"'"', '"'"'urgent_issue'"'"')) FROM item WHERE archived = 0" >want &&
+	jq ".provenance.assessments.illustrative" s.json >got &&
+	test_cmp want got &&
+	jq -e ".provenance.assessments.records == .provenance.assessments.illustrative" s.json
+'
+
+test_expect_success 'check: an item added to the example is one nobody has assessed' '
+	cp "$TMP/db" added.db &&
+	printf "id;kind;title\nnieuw-item;policy;Nieuw item\n" >items.csv &&
+	"$STEIGER" --db added.db import items.csv >/dev/null &&
+	"$STEIGER" --db added.db check --today 2026-11-27 >out &&
+	grep -F "Items nobody has assessed (1)" out &&
+	grep -F "nieuw-item (Nieuw item) has no assessment yet" out
 '
 
 test_expect_success 'check --today moves the contract window' '

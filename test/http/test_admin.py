@@ -147,7 +147,11 @@ def _():
     expect(ids and count("SELECT count(*) AS n FROM audit_log WHERE id IN (%s) AND (after LIKE '%%%s%%' OR "
                          "before LIKE '%%%s%%' OR record LIKE '%%%s%%')" % (",".join(map(str, ids)), word, word, word))
            == len(ids), (word, ids))
-    expect(len(ids) < 50, "the text filters")
+    # the example's assessments of the item match too (their record names it): count what should match
+    n = count("SELECT count(*) AS n FROM audit_log WHERE record LIKE '%%%s%%' OR before LIKE '%%%s%%' OR after LIKE "
+              "'%%%s%%' OR actor LIKE '%%%s%%' OR context LIKE '%%%s%%'" % ((word,) * 5))
+    expect(">%d changes found." % n in r.body and len(ids) == min(n, 50), (word, n, len(ids)))
+    expect(n < audit_count(), "the text filters")
     # the filter is kept in the page links
     r = ADMIN.get("/audit?actor=cli:root&table=indicator_value")
     expect(link(r, "next") and "actor=cli%3Aroot" in link(r, "next") and "table=indicator_value" in link(r, "next"), r)
@@ -315,6 +319,27 @@ def _():
         expect('href="/users/%s"' % role in r.body, role)
     expect(client("medewerker" if False else "raad").get("/users").status == 403)
     expect(ADMIN.get("/users/nobody").status == 404)
+
+
+@test("the example's assessors (accounts without a password) are listed, shown and audited, and cannot log in")
+def _():
+    assessors = srv.sql("SELECT name, display_name, password_hash, source FROM account "
+                        "WHERE name LIKE 'beoordelaar-%' ORDER BY name")
+    expect(len(assessors) == 4 and all(a["password_hash"] is None and a["source"] == "illustrative"
+                                       for a in assessors), assessors)
+    r = ADMIN.get("/users")
+    for a in assessors:
+        expect('href="/users/%s"' % a["name"] in r.body and html.escape(a["display_name"]) in r.body, a)
+        page = ADMIN.get("/users/" + a["name"])
+        expect(page.status == 200 and html.escape(a["display_name"]) in page.body, page)
+    r = ADMIN.get("/audit?table=account&record=beoordelaar-anne")
+    expect(r.status == 200 and len(entry_ids(r)) == 1, r)
+    sessions = count("SELECT count(*) AS n FROM session WHERE account LIKE 'beoordelaar-%'")
+    for password in ("beoordelaar-anne", PASSWORDS["medewerker"]):
+        r = Client(srv).login("beoordelaar-anne", password)
+        expect(r.status == 401 and not any(c.startswith("steiger_session=") for c in r.cookies), r)
+    expect(Client(srv).login("beoordelaar-bram", "").status == 422)
+    expect(sessions == 0 and count("SELECT count(*) AS n FROM session WHERE account LIKE 'beoordelaar-%'") == 0)
 
 
 @test("create an account with a generated password: shown once, it works, and the creation is audited")

@@ -662,9 +662,18 @@ def _():
     expect_valid(r, "/assessments", "put")
     r = call("PUT", API + "/assessments", "medewerker", body)
     expect(r.json()["added"] == 0 and r.json()["unchanged"] + r.json()["changed"] == 3, r)
-    rows = srv.sql("SELECT assessor, score, na, assessed_at FROM assessment WHERE item_id = 'binnenstad' ORDER BY round_id, criterion_id")
+    rows = srv.sql("SELECT assessor, score, na, assessed_at FROM assessment WHERE item_id = 'binnenstad' "
+                   "AND round_id IN ('r-open', 'r-blind') ORDER BY round_id, criterion_id")
     expect(len(rows) == 3 and all(x["assessor"] == "medewerker" and x["assessed_at"] for x in rows), rows)
-    audit = srv.sql("SELECT DISTINCT actor FROM audit_log WHERE tbl = 'assessment' AND record LIKE '%/binnenstad/%'")
+    # the example's own round is left alone: four assessors, every criterion, none of them medewerker
+    example = srv.sql("SELECT assessor, count(*) AS n FROM assessment WHERE item_id = 'binnenstad' "
+                      "AND round_id = 'ronde-2026-1' GROUP BY assessor ORDER BY assessor")
+    criteria = srv.sql("SELECT count(*) AS n FROM vision_element WHERE kind IN ('hoofdlijn', 'pillar', 'urgent_issue')")
+    expect([x["assessor"] for x in example] == ["beoordelaar-anne", "beoordelaar-bram", "beoordelaar-fatima",
+                                                 "beoordelaar-joost"]
+           and all(x["n"] == criteria[0]["n"] for x in example), example)
+    audit = srv.sql("SELECT DISTINCT actor FROM audit_log WHERE tbl = 'assessment' AND record LIKE '%/binnenstad/%' "
+                    "AND record NOT LIKE 'ronde-2026-1/%'")
     expect(audit == [{"actor": "medewerker"}], audit)
     r = call("GET", API + "/assessments?item=binnenstad&round=r-open", "medewerker")
     expect_valid(r, "/assessments")
