@@ -13,7 +13,7 @@ static int load_round(struct db *db, const char *round_id, struct review_data *d
 	sqlite3_stmt *st =
 		db_stmt(db,
 			"SELECT id, title, status, scale_min, scale_max, blind FROM assessment_round"
-			" WHERE ?1 IS NULL OR id = ?1 ORDER BY coalesce(opened_at, '') DESC, id DESC LIMIT 1",
+			" WHERE ?1 IS NULL OR id = ?1 ORDER BY coalesce(opened_at, '') DESC, rowid DESC LIMIT 1",
 			e);
 	int rc;
 	if (!st)
@@ -166,7 +166,7 @@ int db_review_rounds(struct db *db, struct arena *a, struct review_round **out, 
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT id, title, status FROM assessment_round"
-				   " ORDER BY coalesce(opened_at, '') DESC, id DESC",
+				   " ORDER BY coalesce(opened_at, '') DESC, rowid DESC",
 				   e);
 	size_t n = 0, cap = 0;
 	struct review_round *r = NULL;

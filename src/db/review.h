@@ -29,7 +29,8 @@ struct review_data {
 	struct arena a;                                        /* the strings */
 };
 
-/* Read round round_id (NULL: the round opened last) with the budget and
+/* Read round round_id (NULL: the round opened last, or added last when
+ * none has an opening date) with the budget and
  * fte of year (0: db_default_year). Returns 0, E_NOTFOUND (no such round,
  * or no round at all) or E_DB, with e set. Free d with review_data_free
  * in every case. */
