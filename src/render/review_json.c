@@ -16,6 +16,13 @@ static void json_number(struct buf *b, double x)
 		json_add_number(b, x);
 }
 
+/* Append ", \"key\": x" (x as json_number writes it). */
+static void number_field(struct buf *b, const char *key, double x)
+{
+	buf_printf(b, ", \"%s\": ", key);
+	json_number(b, x);
+}
+
 /* Append a '|'-separated list as a JSON array of strings. */
 static void json_list(struct buf *out, const char *list)
 {
@@ -47,12 +54,9 @@ void review_json(struct buf *out, const struct review_data *d, const struct revi
 		buf_printf(out, "%s\n  {\"id\": %J, \"kind\": %J, \"items\": %d, \"weighted_items\": ", c ? "," : "",
 			   d->criteria[c].id, d->criteria[c].kind, cr->items);
 		json_number(out, cr->weighted_items);
-		buf_adds(out, ", \"budget\": ");
-		json_number(out, cr->budget);
-		buf_adds(out, ", \"fte\": ");
-		json_number(out, cr->fte);
-		buf_adds(out, ", \"alpha\": ");
-		json_number(out, review_alpha(&d->in, c));
+		number_field(out, "budget", cr->budget);
+		number_field(out, "fte", cr->fte);
+		number_field(out, "alpha", review_alpha(&d->in, c));
 		buf_printf(out, ", \"gap\": %s, \"blind\": %s}", cr->gap ? "true" : "false",
 			   cr->blind ? "true" : "false");
 	}
@@ -62,14 +66,10 @@ void review_json(struct buf *out, const struct review_data *d, const struct revi
 		buf_printf(out, "%s\n  {\"id\": %J, \"assessors\": %d, \"alignment\": ", i ? "," : "", d->items[i].id,
 			   it->assessors);
 		json_number(out, it->alignment);
-		buf_adds(out, ", \"alignment_se\": ");
-		json_number(out, it->alignment_se);
-		buf_adds(out, ", \"per_million_eur\": ");
-		json_number(out, it->per_meur);
-		buf_adds(out, ", \"per_fte\": ");
-		json_number(out, it->per_fte);
-		buf_adds(out, ", \"spread\": ");
-		json_number(out, it->spread);
+		number_field(out, "alignment_se", it->alignment_se);
+		number_field(out, "per_million_eur", it->per_meur);
+		number_field(out, "per_fte", it->per_fte);
+		number_field(out, "spread", it->spread);
 		buf_adds(out, ", \"profile\": {");
 		int first = 1;
 		for (size_t c = 0; c < d->in.ncriteria; c++) {
@@ -99,8 +99,7 @@ void review_json(struct buf *out, const struct review_data *d, const struct revi
 			buf_printf(out, "%s{\"a\": %J, \"b\": %J, \"profile\": ", p ? ", " : "", d->items[pr->a].id,
 				   d->items[pr->b].id);
 			json_number(out, pr->profile);
-			buf_adds(out, ", \"text\": ");
-			json_number(out, pr->text);
+			number_field(out, "text", pr->text);
 			buf_adds(out, ", \"shared\": ");
 			json_list(out, pr->shared);
 			buf_adds(out, ", \"words\": ");
