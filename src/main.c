@@ -138,8 +138,9 @@ const struct command commands[] = {
 	     "                 number, nominal otherwise)\n"
 	     "  --json         one object: alpha, level, pairable_values, units, coincidence {values, matrix}") },
 	{ "weights", cmd_weights, N_("weights of criteria from pairwise comparisons (AHP) or points"),
-	  "weights ahp [--json] FILE... | direct [--json] FILE",
-	  N_("Computes the weights of criteria (such as the main lines of the vision); needs no database.\n"
+	  "weights ahp [--json] [--apply] FILE... | direct [--json] [--apply] FILE",
+	  N_("Computes the weights of criteria (such as the main lines of the vision); needs no database\n"
+	     "unless --apply is given.\n"
 	     "  ahp FILE...   reads pairwise comparison matrices (CSV, see doc/formats.md): a header\n"
 	     "                ,A,B,C and per criterion a row with how many times it matters more than each\n"
 	     "                other (1 to 9, or 1/3 ...). Prints NAME WEIGHT per criterion, then lambda_max,\n"
@@ -147,6 +148,8 @@ const struct command commands[] = {
 	     "                Several files (one per person, same criteria in the same order) are combined\n"
 	     "                by the geometric mean of their judgments. At most 10 criteria.\n"
 	     "  direct FILE   reads rows criterion,points and divides the points into weights\n"
+	     "  --apply       store the weights on the main lines whose ids are the criteria (audited,\n"
+	     "                entered by hand); the review weighs the main lines with them\n"
 	     "  --json        the same as a JSON object") },
 	{ "serve", cmd_serve, N_("serve the web application and the API"),
 	  "serve [--listen ADDR:PORT | unix:PATH] [--threads N] [--access-log FILE] [--proxy]",

@@ -20,6 +20,9 @@
 #include "cmd/cmd.h"
 #include "method/ahp.h"
 #include "method/ahp_read.h"
+#include "core/record.h"
+#include "core/register.h"
+#include "db/import.h"
 
 /* The largest weight file read. */
 #define WEIGHTS_MAX_FILE (1024 * 1024)
@@ -56,8 +59,55 @@ static int same_criteria(struct cmd_ctx *ctx, const struct ahp_matrix *a, const 
 	return 0;
 }
 
+/* Store the n weights w as the weights of the main lines whose ids are
+ * names (--apply): every name must be the id of a main line; one
+ * transaction through the import, so the change is validated, audited
+ * and its provenance is "manual". how names the command in the audit
+ * log. */
+static int apply_weights(struct cmd_ctx *ctx, char *const *names, const double *w, size_t n, const char *how)
+{
+	struct db *db;
+	struct diag d;
+	struct batch b;
+	struct import_result res;
+	struct import_opts o = { 0, 0 };
+	struct buf csv = BUF_INIT;
+	int rc;
+	if ((rc = open_db(ctx, &db, 0)) < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (db_int(db, "SELECT count(*) FROM vision_element WHERE kind = 'hoofdlijn' AND id = ?", names[i],
+			   0) != 1) {
+			db_close(db);
+			return err_set(&ctx->err, E_INPUT,
+				       _("--apply: criterion \"%s\" is not the id of a main line (see steiger list "
+					 "hoofdlijnen); nothing was changed"),
+				       names[i]);
+		}
+	buf_adds(&csv, "id;weight;field_sources\n");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&csv, "%s;%.10f;weight:manual\n", names[i], w[i]);
+	diag_init(&d, 50);
+	batch_init(&b, &d, ctx->actor);
+	if (batch_add_csv(&b, "weights", csv.data, csv.len, reg_get(REG_VISION), NULL) < 0) {
+		rc = print_diag(&d);
+	} else {
+		import_result_init(&res);
+		db_set_actor(db, ctx->actor, how);
+		rc = db_import(db, &b, &o, &res, &ctx->err);
+		if (rc == 0)
+			err_printf(_("The weights of %zu main lines are stored.\n"), n);
+		import_result_free(&res);
+	}
+	batch_free(&b);
+	diag_free(&d);
+	buf_free(&csv);
+	db_close(db);
+	return rc;
+}
+
 /* `weights ahp`: see the header comment. */
-static int weights_ahp(struct cmd_ctx *ctx, char **files, int nfiles, int json)
+static int weights_ahp(struct cmd_ctx *ctx, char **files, int nfiles, int json, int apply)
 {
 	struct ahp_matrix *m = xcalloc((size_t)nfiles, sizeof(*m));
 	const double **mats = xcalloc((size_t)nfiles, sizeof(*mats));
@@ -125,6 +175,8 @@ static int weights_ahp(struct cmd_ctx *ctx, char **files, int nfiles, int json)
 			     "each other more than Saaty advises; look at them again\n"),
 			   res.cr);
 	}
+	if (apply)
+		rc = apply_weights(ctx, m[0].name, res.weight, res.n, "weights ahp --apply");
 done:
 	for (int k = 0; k < nfiles; k++)
 		ahp_matrix_free(&m[k]);
@@ -137,7 +189,7 @@ done:
 }
 
 /* `weights direct`: see the header comment. */
-static int weights_direct(struct cmd_ctx *ctx, const char *file, int json)
+static int weights_direct(struct cmd_ctx *ctx, const char *file, int json, int apply)
 {
 	struct ahp_points p;
 	struct buf text = BUF_INIT, out = BUF_INIT;
@@ -167,6 +219,8 @@ static int weights_direct(struct cmd_ctx *ctx, const char *file, int json)
 			buf_printf(&out, "%s %.6f\n", p.name[i], w[i]);
 	}
 	fwrite(out.data, 1, out.len, stdout);
+	if (apply)
+		rc = apply_weights(ctx, p.name, w, p.n, "weights direct --apply");
 done:
 	ahp_points_free(&p);
 	buf_free(&text);
@@ -178,18 +232,19 @@ done:
 /* See cmd.h. */
 int cmd_weights(struct cmd_ctx *ctx)
 {
-	int json = 0, nargs, rc;
+	int json = 0, apply = 0, nargs, rc;
 	char **args;
 	const struct option opts[] = {
 		{ "json", 0, NULL, &json },
+		{ "apply", 0, NULL, &apply },
 		{ NULL, 0, NULL, NULL },
 	};
 	if ((rc = parse_options(ctx, opts, &args, &nargs)) < 0)
 		return rc;
 	if (nargs >= 2 && strcmp(args[0], "ahp") == 0)
-		rc = weights_ahp(ctx, args + 1, nargs - 1, json);
+		rc = weights_ahp(ctx, args + 1, nargs - 1, json, apply);
 	else if (nargs == 2 && strcmp(args[0], "direct") == 0)
-		rc = weights_direct(ctx, args[1], json);
+		rc = weights_direct(ctx, args[1], json, apply);
 	else
 		rc = usage_error(ctx, "weights", _("expected ahp FILE... or direct FILE%s"), "");
 	free(args);

@@ -158,4 +158,21 @@ test_expect_success 'weights direct: points to weights, --json' '
 	grep -F "pn.csv:1: column \"points\": expected zero or a positive number, found \"-1\"" err
 '
 
+test_expect_success 'weights --apply stores the weights on the main lines, audited as entered by hand; a bad id changes nothing' '
+	"$STEIGER" --db "$TMP/w.db" init --example >/dev/null &&
+	printf "hl-thuis;40\nhl-mozaiek;20\nhl-ontplooien;10\nhl-duurzaam;10\nhl-economie;10\nhl-groen;10\n" >pts.csv &&
+	"$STEIGER" --db "$TMP/w.db" weights direct --apply pts.csv >out 2>err &&
+	grep -F "The weights of 6 main lines are stored." err &&
+	"$STEIGER" --db "$TMP/w.db" show hl-thuis >show &&
+	grep -E "Weight +0\.4 +\(entered by hand\)" show &&
+	grep -F "weights direct --apply" show &&
+	printf ",hl-thuis,hl-groen\nhl-thuis,1,3\nhl-groen,1/3,1\n" >m2.csv &&
+	"$STEIGER" --db "$TMP/w.db" weights ahp --apply m2.csv >out 2>err &&
+	test "$(sqlite3 "$TMP/w.db" "SELECT weight FROM vision_element WHERE id = '"'"'hl-groen'"'"'")" = "0.25" &&
+	printf "hl-thuis;40\nnope;60\n" >bad.csv &&
+	test_expect_code 3 "$STEIGER" --db "$TMP/w.db" weights direct --apply bad.csv 2>err &&
+	grep -F "criterion \"nope\" is not the id of a main line" err &&
+	test "$(sqlite3 "$TMP/w.db" "SELECT weight FROM vision_element WHERE id = '"'"'hl-thuis'"'"'")" = "0.75"
+'
+
 test_done
