@@ -102,7 +102,8 @@ const struct command commands[] = {
 	     "  --json           the progress as JSON") },
 	{ "review", cmd_review,
 	  N_("review an assessment round: coverage, gaps, contested items, alignment, merges, verdicts"),
-	  "review [coverage|gaps|contested|alignment|merges|verdicts] [--round ID] [--year YEAR] [--gap-share X]"
+	  "review [coverage|gaps|contested|alignment|merges|verdicts|priority] [--round ID] [--year YEAR] [--gap-share "
+	  "X]"
 	  " [--limit N] [--min-profile X] [--min-text X] [--rules FILE] [--json]",
 	  N_("Reviews the scores of an assessment round against the vision. Without a view: the gaps and\n"
 	     "the most contested items.\n"
@@ -117,6 +118,8 @@ const struct command commands[] = {
 	     "               profiles and alike texts (TF-IDF over Dutch word stems), with why\n"
 	     "  verdicts     a proposed verdict per item from a rule set (keep, bend, merge, scrap, ...;\n"
 	     "               continue, slow down, phase out, stop, accelerate, supplement) with its reason\n"
+	     "  priority     track 2's order of programmes, projects, regulations and actions: largest\n"
+	     "               impact on the urgent issues, most willing partners, most urgent area first\n"
 	     "  --round ID      the round (default: the one opened last)\n"
 	     "  --year YEAR     the year of budget and fte (default: this year)\n"
 	     "  --gap-share X   a gap is below X times the mean coverage of its kind (default 0.5)\n"

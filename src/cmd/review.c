@@ -21,10 +21,18 @@
 #include <math.h>
 
 /* The views, in the order of the usage line. */
-enum view { VIEW_SUMMARY, VIEW_COVERAGE, VIEW_GAPS, VIEW_CONTESTED, VIEW_ALIGNMENT, VIEW_MERGES, VIEW_VERDICTS };
-static const char *const view_names[] = {
-	"", "coverage", "gaps", "contested", "alignment", "merges", "verdicts", NULL
+enum view {
+	VIEW_SUMMARY,
+	VIEW_COVERAGE,
+	VIEW_GAPS,
+	VIEW_CONTESTED,
+	VIEW_ALIGNMENT,
+	VIEW_MERGES,
+	VIEW_VERDICTS,
+	VIEW_PRIORITY
 };
+static const char *const view_names[] = { "",       "coverage", "gaps",     "contested", "alignment",
+					  "merges", "verdicts", "priority", NULL };
 
 /* The proposed verdicts of the items. */
 struct proposals {
@@ -192,6 +200,34 @@ static void human(struct buf *out, const struct review_data *d, const struct rev
 		buf_printf(out, "\n%s\n", _("Merge candidates (alike in profile, field and text)"));
 		merge_list(out, d, m);
 	}
+	if (v == VIEW_PRIORITY) {
+		size_t n, *order = review_priority(&d->in, r, &n);
+		buf_printf(out, "\n%s\n",
+			   _("Track 2's priority order: largest impact on the urgent issues, most willing "
+			     "partners, most urgent area first"));
+		struct table t;
+		table_init(&t, 6, 0x3c);
+		table_rowv(&t, "#", _("item"), _("urgent"), _("willingness"), _("area place"), _("alignment"));
+		for (size_t k = 0; k < n && (!limit || k < (size_t)limit); k++) {
+			const struct review_item *it = &d->items[order[k]];
+			struct buf c[5];
+			for (int j = 0; j < 5; j++)
+				buf_init(&c[j]);
+			buf_printf(&c[0], "%zu", k + 1);
+			number(&c[1], r->items[order[k]].urgent, 2);
+			number(&c[2], it->willingness, 1);
+			number(&c[3], it->area_rank, 0);
+			number(&c[4], r->items[order[k]].alignment, 2);
+			table_rowv(&t, c[0].data, it->id, c[1].data, c[2].data, c[3].data, c[4].data);
+			for (int j = 0; j < 5; j++)
+				buf_free(&c[j]);
+		}
+		table_render(&t, out, 2, 1);
+		table_free(&t);
+		if (limit && n > (size_t)limit)
+			buf_printf(out, _("  ... and %zu more (--limit 0 shows all)\n"), n - (size_t)limit);
+		free(order);
+	}
 	if (v == VIEW_VERDICTS) {
 		buf_printf(out, "\n%s\n", _("Proposed verdicts (the first rule that holds; staff decide)"));
 		for (size_t i = 0; i < d->in.nitems; i++) {
@@ -252,9 +288,10 @@ int cmd_review(struct cmd_ctx *ctx)
 	if ((rc = parse_options(ctx, opts, &args, &nargs)) < 0)
 		return rc;
 	if (nargs > 1 || (nargs == 1 && (v = enum_index(view_names, args[0])) <= 0)) {
-		rc = usage_error(ctx, "review",
-				 _("expected coverage, gaps, contested, alignment, merges or verdicts, found '%s'"),
-				 nargs > 1 ? args[1] : args[0]);
+		rc = usage_error(
+			ctx, "review",
+			_("expected coverage, gaps, contested, alignment, merges, verdicts or priority, found '%s'"),
+			nargs > 1 ? args[1] : args[0]);
 		free(args);
 		return rc;
 	}

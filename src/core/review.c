@@ -216,6 +216,49 @@ const struct review_cell *review_cell(const struct review *r, size_t i, size_t c
 	return &r->cells[i * r->ncriteria + c];
 }
 
+/* What track 2's order compares of one item. */
+struct priority_key {
+	double key[4]; /* urgent, willingness, -area_rank, alignment: higher first, NaN last */
+	size_t item;   /* its index */
+};
+
+/* qsort order of priority keys: each key higher first, missing last, then
+ * input order. */
+static int by_priority(const void *p, const void *q)
+{
+	const struct priority_key *a = p, *b = q;
+	for (int k = 0; k < 4; k++) {
+		int na = isnan(a->key[k]), nb = isnan(b->key[k]);
+		if (na != nb)
+			return na - nb;
+		if (!na && a->key[k] != b->key[k])
+			return a->key[k] > b->key[k] ? -1 : 1;
+	}
+	return a->item < b->item ? -1 : a->item > b->item;
+}
+
+/* See review.h. */
+size_t *review_priority(const struct review_input *in, const struct review *r, size_t *n)
+{
+	struct priority_key *keys = xcalloc(in->nitems + 1, sizeof(*keys));
+	size_t *order = xcalloc(in->nitems + 1, sizeof(*order));
+	*n = 0;
+	for (size_t i = 0; i < in->nitems; i++) {
+		if (strcmp(in->items[i].kind, "policy") == 0)
+			continue;
+		keys[*n] = (struct priority_key){ { r->items[i].urgent, in->items[i].willingness,
+						    -in->items[i].area_rank, r->items[i].alignment },
+						  i };
+		(*n)++;
+	}
+	if (*n)
+		qsort(keys, *n, sizeof(*keys), by_priority);
+	for (size_t k = 0; k < *n; k++)
+		order[k] = keys[k].item;
+	free(keys);
+	return order;
+}
+
 /* See review.h. */
 double *review_profiles(const struct review *r)
 {

@@ -55,6 +55,8 @@ struct review_item {
 	double contract_months; /* months until its last running contract ends (0: none) */
 	double exit_cost;       /* exit cost of its running contracts */
 	double willingness;     /* partners' mean willingness 1..5, NaN: none */
+	double area_rank;       /* the best place of its areas in a pillar's order of approach
+				   (lower first), NaN: none of its areas is in a pillar */
 };
 
 /* One criterion: a main line, a pillar or an urgent issue. */
@@ -133,6 +135,14 @@ int review_compute(const struct review_input *in, struct review *out, struct err
 
 /* The cell of item i and criterion c. */
 const struct review_cell *review_cell(const struct review *r, size_t i, size_t c);
+
+/* Track 2's priority order (the strategic agenda: largest impact on the
+ * urgent issues and most willing partners first, and per area where scarce
+ * capacity is most urgent): the indices of the items that are not policy
+ * documents, by urgent (highest first), then willingness (highest first),
+ * then area_rank (lowest first), then alignment (highest first); missing
+ * values last; ties in input order. Sets *n; the caller frees the array. */
+size_t *review_priority(const struct review_input *in, const struct review *r, size_t *n);
 
 /* The contribution profiles of r: nitems * ncriteria mean scores (row
  * per item), NaN where a cell has no score. The caller frees it. */

@@ -67,7 +67,9 @@ static int load_lists(struct db *db, struct review_data *d, struct strmap *crit,
 		"  FROM contract c"
 		"  WHERE c.item_id = i.id AND c.end_date > ?2), 0),"
 		" coalesce((SELECT sum(exit_cost) FROM contract c WHERE c.item_id = i.id AND c.end_date > ?2), 0),"
-		" (SELECT avg(willingness) FROM item_partner p WHERE p.item_id = i.id)"
+		" (SELECT avg(willingness) FROM item_partner p WHERE p.item_id = i.id),"
+		" (SELECT min(pa.position) FROM item_area x JOIN vision_element_area pa ON pa.area_code = x.area_code"
+		"  WHERE x.item_id = i.id)"
 		" FROM item i LEFT JOIN item_year y ON y.item_id = i.id AND y.year = ?1 WHERE i.archived = 0"
 		" ORDER BY i.id",
 		e);
@@ -95,6 +97,7 @@ static int load_lists(struct db *db, struct review_data *d, struct strmap *crit,
 		it->contract_months = sqlite3_column_double(st, 10);
 		it->exit_cost = sqlite3_column_double(st, 11);
 		it->willingness = sqlite3_column_type(st, 12) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 12);
+		it->area_rank = sqlite3_column_type(st, 13) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 13);
 		strmap_put(item, it->id, (void *)(uintptr_t)d->in.nitems);
 	}
 	sqlite3_reset(st);

@@ -108,6 +108,11 @@ void review_json(struct buf *out, const struct review_data *d, const struct revi
 		}
 		buf_adds(out, "]}");
 	}
+	size_t npriority, *priority = review_priority(&d->in, r, &npriority);
+	buf_adds(out, "],\n \"priority\": [");
+	for (size_t k = 0; k < npriority; k++)
+		buf_printf(out, "%s%J", k ? ", " : "", d->items[priority[k]].id);
+	free(priority);
 	buf_adds(out, "],\n \"verdicts\": [");
 	for (size_t i = 0; i < d->in.nitems; i++) {
 		const struct verdict_proposal *vp = &proposals[i];

@@ -152,6 +152,14 @@ test_expect_success 'review verdicts: steiger'"'"'s own rules, each proposal wit
 	jq -e "[.verdicts[] | select(.item == \"d\")][0] | .verdict == null and .reason == null" v.json
 '
 
+test_expect_success 'review priority: track 2 without policy documents, by urgent, willingness, area, alignment' '
+	jq -e ".priority == [\"c\", \"b\", \"e\"]" v.json &&
+	"$STEIGER" --db "$TMP/db" review priority --round r1 >out &&
+	grep -E "^  1 +c +— +— +— +1$" out &&
+	grep -E "^  2 +b +— +— +— +-0\.5$" out &&
+	! grep -E "^  [0-9]+ +(a|d|f) " out
+'
+
 test_expect_success 'review verdicts --rules: the rules staff wrote, as data' '
 	cat >"$TMP/rules.csv" <<-EOF &&
 	id;geldt_voor;als;voorstel;reden
@@ -209,7 +217,7 @@ test_expect_success 'review in Dutch' '
 
 test_expect_success 'review: an unknown view, a bad option value, an unknown round' '
 	test_expect_code 2 "$STEIGER" --db "$TMP/db" review decisions 2>err &&
-	grep -F "expected coverage, gaps, contested, alignment, merges or verdicts" err &&
+	grep -F "expected coverage, gaps, contested, alignment, merges, verdicts or priority" err &&
 	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --gap-share 2 2>err &&
 	test_expect_code 2 "$STEIGER" --db "$TMP/db" review --year 20x 2>err &&
 	test_expect_code 4 "$STEIGER" --db "$TMP/db" review --round r9 2>err &&

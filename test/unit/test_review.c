@@ -21,9 +21,9 @@
 #define assert_near(x, want) assert_true(fabs((x) - (want)) < 1e-9)
 
 static const struct review_item items[] = {
-	{ "a", "A", "policy", 2e6, 4, 0, NULL, 0, 0, NAN },
-	{ "b", "B", "programme", 0, 2, 0, NULL, 0, 0, NAN },
-	{ "c", "C", "project", 1e6, 0, 0, NULL, 0, 0, NAN },
+	{ "a", "A", "policy", 2e6, 4, 0, NULL, 0, 0, NAN, NAN },
+	{ "b", "B", "programme", 0, 2, 0, NULL, 0, 0, NAN, NAN },
+	{ "c", "C", "project", 1e6, 0, 0, NULL, 0, 0, NAN, NAN },
 };
 
 /* h1, h2, p1, p2. */
@@ -226,6 +226,53 @@ static void test_refused(void **state)
 	assert_int_equal(review_compute(&in, &r, &e), E_INPUT);
 }
 
+/* Track 2's order: policy documents left out; urgent first, then
+ * willingness, then the area's place, then alignment; missing values
+ * last. */
+static void test_priority(void **state)
+{
+	struct review_item its[ARRAY_SIZE(items)];
+	struct review_criterion urgent[ARRAY_SIZE(criteria)];
+	struct review_input in = input();
+	struct review r;
+	struct err e = { 0, "" };
+	size_t n, *order;
+	(void)state;
+	/* Nothing but alignment tells b (-0.5) and c (1) apart. */
+	assert_int_equal(review_compute(&in, &r, &e), 0);
+	order = review_priority(&in, &r, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(order[0], 2);
+	assert_int_equal(order[1], 1);
+	free(order);
+	/* Willingness beats alignment; the area's place beats alignment too. */
+	memcpy(its, items, sizeof(items));
+	its[1].willingness = 4;
+	in.items = its;
+	order = review_priority(&in, &r, &n);
+	assert_int_equal(order[0], 1);
+	free(order);
+	its[1].willingness = NAN;
+	its[1].area_rank = 1;
+	its[2].area_rank = 2;
+	order = review_priority(&in, &r, &n);
+	assert_int_equal(order[0], 1);
+	free(order);
+	review_free(&r);
+	/* Impact on the urgent issues comes first: b has p1 (as an urgent
+	 * issue, mean 0), c has none. */
+	memcpy(urgent, criteria, sizeof(criteria));
+	urgent[2].kind = urgent[3].kind = "urgent_issue";
+	in.criteria = urgent;
+	in.items = items;
+	assert_int_equal(review_compute(&in, &r, &e), 0);
+	order = review_priority(&in, &r, &n);
+	assert_int_equal(order[0], 1);
+	assert_int_equal(order[1], 2);
+	free(order);
+	review_free(&r);
+}
+
 /* Run the tests of this file, printing cmocka's report; the exit status
  * is the number of failures. */
 int main(void)
@@ -233,7 +280,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells),    cmocka_unit_test(test_alignment), cmocka_unit_test(test_equal_weights),
 		cmocka_unit_test(test_coverage), cmocka_unit_test(test_contested), cmocka_unit_test(test_refused),
-		cmocka_unit_test(test_urgent),
+		cmocka_unit_test(test_urgent),   cmocka_unit_test(test_priority),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,9 +18,9 @@
 #define assert_near(x, want) assert_true(fabs((x) - (want)) < 1e-9)
 
 static const struct review_item items[] = {
-	{ "a", "A", "policy", 0, 0, 0, NULL, 0, 0, NAN },
-	{ "b", "B", "programme", 0, 0, 0, NULL, 0, 0, NAN },
-	{ "c", "C", "project", 0, 0, 0, NULL, 0, 0, NAN },
+	{ "a", "A", "policy", 0, 0, 0, NULL, 0, 0, NAN, NAN },
+	{ "b", "B", "programme", 0, 0, 0, NULL, 0, 0, NAN, NAN },
+	{ "c", "C", "project", 0, 0, 0, NULL, 0, 0, NAN, NAN },
 };
 
 static const struct review_criterion criteria[] = {
