@@ -24,7 +24,7 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from steiger_http import ROLES, Server, expect, run, test  # noqa: E402
+from steiger_http import REPO, ROLES, Server, expect, run, test  # noqa: E402
 
 INTERNAL = ["beheerder", "medewerker", "bestuur", "raad"]
 PUBLIC_ROLES = ["partner", "inwoner"]
@@ -274,5 +274,25 @@ def _():
     expect(r.status == 200 and "steiger-chart--heatmap" in r.body, r)
     expect(api("beheerder", "/api/v1/review?round=r-blind").status == 200)
 
+
+
+@test("the API's review has exactly the fields its OpenAPI schemas name, at every level")
+def _():
+    schemas = json.load(open(os.path.join(REPO, "api", "openapi.json")))["components"]["schemas"]
+
+    def check(obj, name):
+        props, required = set(schemas[name]["properties"]), set(schemas[name].get("required", []))
+        expect(set(obj) <= props and required <= set(obj), (name, sorted(set(obj) ^ props)))
+
+    r = api("medewerker", "/api/v1/review?round=r-web")
+    expect(r.status == 200, r)
+    body = r.json()
+    check(body, "Review")
+    check(body["criteria"][0], "ReviewCriterion")
+    check(body["items"][0], "ReviewItem")
+    check(body["verdicts"][0], "ReviewVerdict")
+    expect(body["merges"], "the crafted round has merge candidates")
+    check(body["merges"][0], "ReviewMerge")
+    check(body["merges"][0]["pairs"][0], "ReviewMergePair")
 
 run(srv)
